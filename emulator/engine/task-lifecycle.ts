@@ -1,0 +1,6 @@
+import type { EcsWorld } from "../world";
+
+/** Moves tasks through their lifecycle over emulated time. */
+export class TaskLifecycle {
+  constructor(private readonly world: () => EcsWorld) {}
+}

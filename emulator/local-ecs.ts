@@ -1,0 +1,90 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { rmSync } from "node:fs";
+import { createEndpoint } from "./protocols/endpoint";
+import { Clock } from "./engine/clock";
+import { ServiceScheduler } from "./engine/service-scheduler";
+import { TaskLifecycle } from "./engine/task-lifecycle";
+import { createEcsService, ECS_TARGET_PREFIX } from "./services/ecs";
+import { DocumentDatabase } from "./store/database";
+import { EcsState } from "./store/state";
+import type { EcsWorld, LocalEcsSettings } from "./world";
+
+export interface LocalEcsOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Where SQLite lives; undefined keeps state in memory only. */
+  dataDir?: string;
+  timeScale: number;
+  region?: string;
+  accountId?: string;
+  /** Wipe the data directory before starting. */
+  reset?: boolean;
+  /** Log each request to stdout. */
+  logRequests?: boolean;
+}
+
+export interface RunningLocalEcs {
+  endpoint: string;
+  port: number;
+  world: EcsWorld;
+  /** Stops serving, stops every task server, closes the store. */
+  stop(): Promise<void>;
+}
+
+const CLOCK_META_KEY = "emulated-clock-ms";
+
+export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLocalEcs> {
+  if (options.reset && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
+  const db = new DocumentDatabase(options.dataDir);
+  const settings: LocalEcsSettings = {
+    region: options.region ?? "us-east-1",
+    accountId: options.accountId ?? "000000000000",
+    timeScale: options.timeScale,
+  };
+  // After a restart, emulated time continues from where it was (or from now, if later).
+  const persistedMs = Number(db.getMeta(CLOCK_META_KEY) ?? 0);
+  const clock = new Clock(settings.timeScale, Math.max(persistedMs, Date.now()));
+  const state = new EcsState(db);
+  const world: EcsWorld = {
+    settings,
+    clock,
+    state,
+    tasks: new TaskLifecycle(() => world),
+    scheduler: new ServiceScheduler(() => world),
+  };
+  const saveClock = setInterval(() => db.setMeta(CLOCK_META_KEY, String(clock.nowMs())), 1000);
+  saveClock.unref();
+
+  const server: Server = createEndpoint({
+    accountId: settings.accountId,
+    defaultRegion: settings.region,
+    bindings: [
+      { protocol: "json", targetPrefix: ECS_TARGET_PREFIX, signingName: "ecs", definition: createEcsService(world) },
+    ],
+    onRequest: options.logRequests
+      ? (e) => console.log(`[local-ecs] ${e.service}.${e.operation} ${e.status} ${e.ms.toFixed(1)}ms`)
+      : undefined,
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    endpoint: `http://${host}:${port}`,
+    port,
+    world,
+    async stop() {
+      clearInterval(saveClock);
+      db.setMeta(CLOCK_META_KEY, String(clock.nowMs()));
+      clock.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}

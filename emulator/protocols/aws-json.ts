@@ -1,0 +1,64 @@
+import type { ServerResponse } from "node:http";
+import { AwsError, InternalFailure, SerializationError } from "./aws-error";
+
+/**
+ * AWS JSON 1.1: `X-Amz-Target: <Prefix>.<Operation>`, a JSON body in and out, timestamps as
+ * epoch seconds, errors as `{"__type": Code, "message": ...}`.
+ */
+export const AWS_JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+
+export function parseTarget(target: string): { prefix: string; operation: string } | undefined {
+  const dot = target.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  return { prefix: target.slice(0, dot), operation: target.slice(dot + 1) };
+}
+
+export function decodeJsonBody(body: string): Record<string, unknown> {
+  if (body.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new SerializationError("Request body is not valid JSON.");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new SerializationError("Request body must be a JSON object.");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Dates become fractional epoch seconds; undefined members disappear. */
+export function encodeJsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map(encodeJsonValue);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) {
+      if (member !== undefined) out[key] = encodeJsonValue(member);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function writeJsonResult(res: ServerResponse, requestId: string, result: unknown): void {
+  const body = JSON.stringify(encodeJsonValue(result ?? {}));
+  res.writeHead(200, {
+    "content-type": AWS_JSON_CONTENT_TYPE,
+    "x-amzn-requestid": requestId,
+    "content-length": Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+export function writeJsonError(res: ServerResponse, requestId: string, error: unknown): void {
+  const awsError = error instanceof AwsError ? error : new InternalFailure();
+  const body = JSON.stringify({ __type: awsError.code, message: awsError.message });
+  res.writeHead(awsError.statusCode, {
+    "content-type": AWS_JSON_CONTENT_TYPE,
+    "x-amzn-requestid": requestId,
+    "x-amzn-errortype": awsError.code,
+    "content-length": Buffer.byteLength(body),
+  });
+  res.end(body);
+}

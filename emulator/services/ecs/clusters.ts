@@ -1,0 +1,5 @@
+import type { EcsWorld } from "../../world";
+
+export function createClusterOperations(_world: EcsWorld) {
+  return {};
+}

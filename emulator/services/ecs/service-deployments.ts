@@ -1,0 +1,5 @@
+import type { EcsWorld } from "../../world";
+
+export function createServiceDeploymentOperations(_world: EcsWorld) {
+  return {};
+}

@@ -1,0 +1,58 @@
+import type {
+  Cluster,
+  Service,
+  ServiceDeployment,
+  ServiceRevision,
+  Tag,
+  Task,
+  TaskDefinition,
+} from "@aws-sdk/client-ecs";
+
+/**
+ * What local ECS stores. The public part of each record is the SDK's own type, returned to
+ * clients as it is; the rest is the engine's bookkeeping, never sent on the wire.
+ */
+export interface ClusterRecord {
+  cluster: Cluster;
+}
+
+export interface TaskDefinitionRecord {
+  taskDefinition: TaskDefinition;
+}
+
+export interface ServiceRecord {
+  service: Service;
+}
+
+export interface TaskRecord {
+  task: Task;
+  /** Set for tasks a service started. */
+  serviceName?: string;
+  /** Service.deployments[].id that started the task. */
+  deploymentId?: string;
+  /** Emulated epoch ms at which the task moves to its next lifecycle status. */
+  nextTransitionAt?: number;
+  /** Port on 127.0.0.1 where the task's server answers, once it has started. */
+  hostPort?: number;
+  /** Emulated epoch ms when the task became healthy (for the circuit breaker and min healthy). */
+  healthySince?: number;
+  /** Consecutive failed container health checks. */
+  failedHealthChecks?: number;
+  /** Why the task is being stopped, applied when it reaches STOPPED. */
+  pendingStop?: { stopCode: string; reason: string; failure: boolean };
+}
+
+export interface ServiceDeploymentRecord {
+  serviceDeployment: ServiceDeployment;
+  /** The Service.deployments[].id this service deployment rolls out. */
+  deploymentId: string;
+}
+
+export interface ServiceRevisionRecord {
+  serviceRevision: ServiceRevision;
+}
+
+export interface TagsRecord {
+  resourceArn: string;
+  tags: Tag[];
+}

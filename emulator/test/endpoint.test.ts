@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "./harness";
+
+let local: TestEmulator;
+beforeAll(async () => {
+  local = await startTestEmulator();
+});
+afterAll(() => local.stop());
+
+async function post(headers: Record<string, string>, body: string) {
+  const response = await fetch(local.emulator.endpoint, { method: "POST", headers, body });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+describe("the AWS JSON 1.1 endpoint", () => {
+  it("answers an unimplemented operation in one standard way, with a request id", async () => {
+    const response = await post(
+      { "x-amz-target": "AmazonEC2ContainerServiceV20141113.DescribeCapacityProviders", "content-type": "application/x-amz-json-1.1" },
+      "{}",
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
+    expect(JSON.parse(response.body)).toEqual({
+      __type: "UnknownOperationException",
+      message: "Local ECS does not implement ECS operation DescribeCapacityProviders.",
+    });
+  });
+
+  it("rejects a body that is not JSON with SerializationException", async () => {
+    const response = await post(
+      { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters", "content-type": "application/x-amz-json-1.1" },
+      "{not json",
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).__type).toBe("SerializationException");
+  });
+
+  it("says which services it serves when no service matches", async () => {
+    const response = await post({ "content-type": "application/x-amz-json-1.1" }, "{}");
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).__type).toBe("UnknownServiceException");
+  });
+});
