@@ -5,6 +5,7 @@ import { createEndpoint } from "./protocols/endpoint";
 import { Clock } from "./engine/clock";
 import { ServiceScheduler } from "./engine/service-scheduler";
 import { TaskLifecycle } from "./engine/task-lifecycle";
+import { createEcsThrottle } from "./engine/throttling";
 import { createEcsService, ECS_TARGET_PREFIX } from "./services/ecs";
 import { DocumentDatabase } from "./store/database";
 import { EcsState } from "./store/state";
@@ -23,6 +24,8 @@ export interface LocalEcsOptions {
   reset?: boolean;
   /** Log each request to stdout. */
   logRequests?: boolean;
+  /** ECS's API rate limits: off (default), as AWS sets them, or a tenth of that for fault tests. */
+  throttling?: "off" | "on" | "tight";
 }
 
 export interface RunningLocalEcs {
@@ -54,6 +57,9 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
     tasks: new TaskLifecycle(() => world),
     scheduler: new ServiceScheduler(() => world),
   };
+  // After a restart, task servers come back and every deployment carries on.
+  await world.tasks.resume();
+  world.scheduler.resume();
   const saveClock = setInterval(() => db.setMeta(CLOCK_META_KEY, String(clock.nowMs())), 1000);
   saveClock.unref();
 
@@ -61,7 +67,7 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
     accountId: settings.accountId,
     defaultRegion: settings.region,
     bindings: [
-      { protocol: "json", targetPrefix: ECS_TARGET_PREFIX, signingName: "ecs", definition: createEcsService(world) },
+      { protocol: "json", targetPrefix: ECS_TARGET_PREFIX, signingName: "ecs", definition: createEcsService(world, createEcsThrottle({ mode: options.throttling ?? "off" })) },
     ],
     onRequest: options.logRequests
       ? (e) => console.log(`[local-ecs] ${e.service}.${e.operation} ${e.status} ${e.ms.toFixed(1)}ms`)
@@ -82,6 +88,7 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
       clearInterval(saveClock);
       db.setMeta(CLOCK_META_KEY, String(clock.nowMs()));
       clock.stop();
+      await world.tasks.shutdown();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

@@ -22,6 +22,8 @@ export interface TaskDefinitionRecord {
 
 export interface ServiceRecord {
   service: Service;
+  /** Service.deployments[].id → the service deployment and revision it rolls out. */
+  links: Record<string, { serviceDeploymentArn: string; serviceRevisionArn: string }>;
 }
 
 export interface TaskRecord {
@@ -32,13 +34,7 @@ export interface TaskRecord {
   deploymentId?: string;
   /** Emulated epoch ms at which the task moves to its next lifecycle status. */
   nextTransitionAt?: number;
-  /** Port on 127.0.0.1 where the task's server answers, once it has started. */
-  hostPort?: number;
-  /** Emulated epoch ms when the task became healthy (for the circuit breaker and min healthy). */
-  healthySince?: number;
-  /** Consecutive failed container health checks. */
-  failedHealthChecks?: number;
-  /** Why the task is being stopped, applied when it reaches STOPPED. */
+  /** Why the task is being stopped; `failure` counts toward the circuit breaker. */
   pendingStop?: { stopCode: string; reason: string; failure: boolean };
 }
 

@@ -1,0 +1,75 @@
+import {
+  CreateClusterCommand,
+  DescribeServicesCommand,
+  RegisterTaskDefinitionCommand,
+  type ECSClient,
+  type KeyValuePair,
+  type Service,
+} from "@aws-sdk/client-ecs";
+
+/** Small builders shared by the emulator's black-box tests. */
+export const NETWORK = { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"], assignPublicIp: "ENABLED" as const } };
+
+export async function createFargateCluster(ecs: ECSClient, clusterName: string): Promise<void> {
+  await ecs.send(
+    new CreateClusterCommand({
+      clusterName,
+      capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+      defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }],
+    }),
+  );
+}
+
+/** Registers a one-container web app with a fast container health check; returns its ARN. */
+export async function registerWebApp(ecs: ECSClient, family: string, image: string, environment: KeyValuePair[] = []): Promise<string> {
+  const result = await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family,
+      networkMode: "awsvpc",
+      requiresCompatibilities: ["FARGATE"],
+      cpu: "256",
+      memory: "512",
+      containerDefinitions: [
+        {
+          name: "app",
+          image,
+          essential: true,
+          portMappings: [{ containerPort: 8080, protocol: "tcp" }],
+          environment,
+          healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: 5, timeout: 2, retries: 2 },
+        },
+      ],
+    }),
+  );
+  return result.taskDefinition!.taskDefinitionArn!;
+}
+
+export async function describeService(ecs: ECSClient, cluster: string, service: string): Promise<Service> {
+  const result = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+  return result.services![0];
+}
+
+/** Polls `probe` until it returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}
+
+export async function waitForSteadyState(ecs: ECSClient, cluster: string, service: string, timeoutMs = 30_000): Promise<Service> {
+  return waitFor(`${service} to reach a steady state`, async () => {
+    const described = await describeService(ecs, cluster, service);
+    const primary = described.deployments?.[0];
+    const steady = described.deployments?.length === 1 && primary?.rolloutState === "COMPLETED" && described.runningCount === described.desiredCount;
+    return steady ? described : undefined;
+  }, timeoutMs);
+}
