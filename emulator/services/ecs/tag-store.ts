@@ -6,7 +6,7 @@ import { InvalidParameterException } from "./errors";
  * Tags of every taggable ECS resource, kept beside the resource and keyed by its ARN.
  * Limits are ECS's: at most 50 tags, keys 1–128 and values 0–256 characters, no `aws:` prefix.
  */
-const MAX_TAGS = 50;
+export const MAX_TAGS = 50;
 
 export function validateTags(tags: Tag[] | undefined): Tag[] {
   if (tags === undefined) return [];
