@@ -1,10 +1,14 @@
 import {
   CreateClusterCommand,
+  DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
+  DescribeTasksCommand,
   RegisterTaskDefinitionCommand,
   type ECSClient,
   type KeyValuePair,
   type Service,
+  type ServiceDeployment,
+  type Task,
 } from "@aws-sdk/client-ecs";
 
 /** Small builders shared by the emulator's black-box tests. */
@@ -72,4 +76,38 @@ export async function waitForSteadyState(ecs: ECSClient, cluster: string, servic
     const steady = described.deployments?.length === 1 && primary?.rolloutState === "COMPLETED" && described.runningCount === described.desiredCount;
     return steady ? described : undefined;
   }, timeoutMs);
+}
+
+/** The error `call` fails with; fails the test when the call succeeds. */
+export async function awsError(call: Promise<unknown>): Promise<Error> {
+  try {
+    await call;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+export async function describeTask(ecs: ECSClient, cluster: string, task: string): Promise<Task> {
+  const result = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [task] }));
+  return result.tasks![0];
+}
+
+export async function waitForTaskStatus(ecs: ECSClient, cluster: string, task: string, lastStatus: string, timeoutMs = 30_000): Promise<Task> {
+  return waitFor(`task ${task} to be ${lastStatus}`, async () => {
+    const described = await describeTask(ecs, cluster, task);
+    return described.lastStatus === lastStatus ? described : undefined;
+  }, timeoutMs);
+}
+
+export async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment> {
+  return (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments![0];
+}
+
+/** What a task's first port mapping answers on `path`, as JSON; rejects when nothing listens there. */
+export async function fetchFromTask(task: Task, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const binding = task.containers?.[0]?.networkBindings?.[0];
+  if (!binding) throw new Error(`task ${task.taskArn} has no network binding`);
+  const response = await fetch(`http://${binding.bindIP}:${binding.hostPort}${path}`, { headers: { accept: "application/json" } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

@@ -32,6 +32,8 @@ export function validateLaunch(cluster: Cluster, taskDefinition: TaskDefinition,
       throw new InvalidParameterException("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
     }
     if (subnets.length > 16) throw new InvalidParameterException("At most 16 subnets can be specified.");
+  } else if (input.networkConfiguration?.awsvpcConfiguration !== undefined) {
+    throw new InvalidParameterException("Network Configuration is not valid for the given networkMode of this task definition.");
   }
   return launch;
 }

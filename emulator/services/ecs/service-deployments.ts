@@ -63,7 +63,9 @@ export function createServiceDeploymentOperations(world: EcsWorld) {
       const after = toTimestamp(input.createdAt?.after, "createdAt.after");
       const before = toTimestamp(input.createdAt?.before, "createdAt.before");
       const briefs: ServiceDeploymentBrief[] = [];
-      for (const { serviceDeployment: sd } of state.serviceDeployments.values()) {
+      // Newest last in the store; reversed so that deployments created in the same millisecond
+      // still come newest first after the (stable) sort below.
+      for (const { serviceDeployment: sd } of [...state.serviceDeployments.values()].reverse()) {
         if (sd.serviceArn !== serviceArn) continue;
         if (statuses?.length && !statuses.includes(sd.status!)) continue;
         const created = sd.createdAt!.getTime();

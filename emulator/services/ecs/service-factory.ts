@@ -11,7 +11,7 @@ import {
   validateLoadBalancers,
   validateServiceName,
 } from "./service-validation";
-import { validateTags } from "./tag-store";
+import { MAX_TAGS, validateTags } from "./tag-store";
 
 /** A new service as CreateService describes it, with ECS's defaults filled in. */
 export function createServiceRecord(world: EcsWorld, cluster: Cluster, input: CreateServiceCommandInput, taskDefinition: TaskDefinition): ServiceRecord {
@@ -24,7 +24,8 @@ export function createServiceRecord(world: EcsWorld, cluster: Cluster, input: Cr
   }
   if (input.desiredCount === undefined) throw new InvalidParameterException("desiredCount is required for REPLICA services.");
   const desiredCount = validateDesiredCount(input.desiredCount);
-  validateTags(input.tags);
+  // Checked here, before a deployment is recorded: a refused CreateService must leave nothing behind.
+  if (validateTags(input.tags).length > MAX_TAGS) throw new InvalidParameterException(`A resource can have at most ${MAX_TAGS} tags.`);
   const launch = validateLaunch(cluster, taskDefinition, input);
   const { accountId } = world.settings;
   const service: Service = {

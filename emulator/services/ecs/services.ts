@@ -1,4 +1,5 @@
 import type {
+  Cluster,
   CreateServiceCommandInput,
   CreateServiceCommandOutput,
   DeleteServiceCommandInput,
@@ -9,6 +10,7 @@ import type {
   ListServicesCommandInput,
   ListServicesCommandOutput,
   Service,
+  TaskDefinition,
   UpdateServiceCommandInput,
   UpdateServiceCommandOutput,
 } from "@aws-sdk/client-ecs";
@@ -23,7 +25,7 @@ import { validateLaunch } from "./launch-validation";
 import { paginate } from "./pagination";
 import { createServiceRecord, serviceFingerprint } from "./service-factory";
 import { normalizeDeploymentConfiguration, validateDesiredCount, validateGracePeriod, validateLoadBalancers } from "./service-validation";
-import { putTags, tagsOf } from "./tag-store";
+import { dropTags, putTags, tagsOf } from "./tag-store";
 import { findTaskDefinition } from "./task-definition-lookup";
 
 const MAX_DESCRIBE_SERVICES = 10;
@@ -70,9 +72,13 @@ export function createServiceOperations(world: EcsWorld) {
         }
         return { service: view(existing, true) };
       }
-      startDeployment(world, record);
-      putTags(state, record.service.serviceArn!, input.tags);
-      saveAndSchedule(record);
+      state.db.transaction(() => {
+        startDeployment(world, record);
+        // A name reused after its service went INACTIVE starts with no tags of the old one.
+        dropTags(state, record.service.serviceArn!);
+        putTags(state, record.service.serviceArn!, input.tags);
+        saveAndSchedule(record);
+      });
       return { service: view(record, true) };
     },
 
@@ -81,9 +87,11 @@ export function createServiceOperations(world: EcsWorld) {
       const record = requireService(cluster.clusterName!, input.service);
       const service = record.service;
       if (service.status !== "ACTIVE") throw new ServiceNotActiveException();
-      let needsDeployment = input.forceNewDeployment === true;
-      if (input.desiredCount !== undefined) service.desiredCount = validateDesiredCount(input.desiredCount);
-      if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = validateGracePeriod(input.healthCheckGracePeriodSeconds);
+      // Everything is checked before anything changes: a refused update leaves the service as it was.
+      const desiredCount = input.desiredCount !== undefined ? validateDesiredCount(input.desiredCount) : service.desiredCount;
+      const gracePeriod = input.healthCheckGracePeriodSeconds !== undefined
+        ? validateGracePeriod(input.healthCheckGracePeriodSeconds)
+        : service.healthCheckGracePeriodSeconds;
       if (input.loadBalancers !== undefined) validateLoadBalancers(input.loadBalancers);
       const deploymentConfiguration = input.deploymentConfiguration !== undefined
         ? normalizeDeploymentConfiguration(input.deploymentConfiguration, service.deploymentConfiguration)
@@ -92,28 +100,22 @@ export function createServiceOperations(world: EcsWorld) {
         ? requireTaskDefinition(input.taskDefinition)
         : state.taskDefinitions.get(service.taskDefinition!)?.taskDefinition;
       if (!taskDefinition) throw new ClientException("TaskDefinition not found.");
-      const launchChanged = input.capacityProviderStrategy !== undefined || input.networkConfiguration !== undefined;
-      if (launchChanged || taskDefinition.taskDefinitionArn !== service.taskDefinition) {
-        const launch = validateLaunch(cluster, taskDefinition, {
-          capacityProviderStrategy: input.capacityProviderStrategy ?? service.capacityProviderStrategy,
-          launchType: input.capacityProviderStrategy?.length ? undefined : service.launchType,
-          networkConfiguration: input.networkConfiguration ?? service.networkConfiguration,
-        });
-        needsDeployment ||= taskDefinition.taskDefinitionArn !== service.taskDefinition;
-        needsDeployment ||= JSON.stringify(input.networkConfiguration ?? service.networkConfiguration) !== JSON.stringify(service.networkConfiguration);
-        needsDeployment ||= JSON.stringify(launch.capacityProviderStrategy) !== JSON.stringify(service.capacityProviderStrategy);
-        service.launchType = launch.capacityProviderStrategy ? undefined : launch.launchType;
-        service.capacityProviderStrategy = launch.capacityProviderStrategy;
-        service.networkConfiguration = input.networkConfiguration ?? service.networkConfiguration;
-      }
-      if (input.platformVersion !== undefined && input.platformVersion !== service.platformVersion) {
-        service.platformVersion = input.platformVersion;
-        needsDeployment = true;
-      }
-      if (input.enableExecuteCommand !== undefined) service.enableExecuteCommand = Boolean(input.enableExecuteCommand);
-      if (input.propagateTags !== undefined) service.propagateTags = input.propagateTags;
-      service.deploymentConfiguration = deploymentConfiguration;
-      service.taskDefinition = taskDefinition.taskDefinitionArn;
+      const launch = updatedLaunch(cluster, service, input, taskDefinition);
+      const platformVersion = input.platformVersion ?? service.platformVersion;
+      const needsDeployment = input.forceNewDeployment === true || launch.changed ||
+        taskDefinition.taskDefinitionArn !== service.taskDefinition || platformVersion !== service.platformVersion;
+      Object.assign(service, {
+        desiredCount,
+        healthCheckGracePeriodSeconds: gracePeriod,
+        deploymentConfiguration,
+        taskDefinition: taskDefinition.taskDefinitionArn,
+        launchType: launch.launchType,
+        capacityProviderStrategy: launch.capacityProviderStrategy,
+        networkConfiguration: launch.networkConfiguration,
+        platformVersion,
+        enableExecuteCommand: input.enableExecuteCommand !== undefined ? Boolean(input.enableExecuteCommand) : service.enableExecuteCommand,
+        propagateTags: input.propagateTags ?? service.propagateTags,
+      });
       if (needsDeployment) startDeployment(world, record);
       saveAndSchedule(record);
       return { service: view(record, false) };
@@ -164,6 +166,28 @@ export function createServiceOperations(world: EcsWorld) {
       }
       return { services, failures };
     },
+  };
+}
+
+/** Where an updated service's tasks will run, and whether that change needs a new deployment. */
+function updatedLaunch(cluster: Cluster, service: Service, input: UpdateServiceCommandInput, taskDefinition: TaskDefinition) {
+  const networkConfiguration = input.networkConfiguration ?? service.networkConfiguration;
+  const unchanged = { launchType: service.launchType, capacityProviderStrategy: service.capacityProviderStrategy, networkConfiguration, changed: false };
+  const launchChanged = input.capacityProviderStrategy !== undefined || input.networkConfiguration !== undefined;
+  if (!launchChanged && taskDefinition.taskDefinitionArn === service.taskDefinition) return unchanged;
+  const launch = validateLaunch(cluster, taskDefinition, {
+    capacityProviderStrategy: input.capacityProviderStrategy ?? service.capacityProviderStrategy,
+    launchType: input.capacityProviderStrategy?.length ? undefined : service.launchType,
+    networkConfiguration,
+  });
+  const changed =
+    JSON.stringify(networkConfiguration) !== JSON.stringify(service.networkConfiguration) ||
+    JSON.stringify(launch.capacityProviderStrategy) !== JSON.stringify(service.capacityProviderStrategy);
+  return {
+    launchType: launch.capacityProviderStrategy ? undefined : launch.launchType,
+    capacityProviderStrategy: launch.capacityProviderStrategy,
+    networkConfiguration,
+    changed,
   };
 }
 

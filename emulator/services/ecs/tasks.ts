@@ -18,7 +18,7 @@ import type { EcsWorld } from "../../world";
 import { requireActiveCluster } from "./cluster-lookup";
 import { ClientException, InvalidParameterException, ServiceNotFoundException } from "./errors";
 import { paginate } from "./pagination";
-import { putTags, tagsOf, validateTags } from "./tag-store";
+import { MAX_TAGS, putTags, tagsOf, validateTags } from "./tag-store";
 import { validateLaunch } from "./launch-validation";
 import { findTaskDefinition } from "./task-definition-lookup";
 
@@ -43,6 +43,8 @@ export function createTaskOperations(world: EcsWorld) {
         throw new InvalidParameterException("startedBy may be at most 128 characters.");
       }
       const tags = validateTags(input.tags);
+      // Checked before any task starts: a refused RunTask must leave nothing running.
+      if (tags.length > MAX_TAGS) throw new InvalidParameterException(`A resource can have at most ${MAX_TAGS} tags.`);
       const launch = validateLaunch(cluster, taskDefinition, input);
       const records = launchTasks(world, {
         cluster,
@@ -91,10 +93,8 @@ export function createTaskOperations(world: EcsWorld) {
       const matches: TaskRecord[] = [];
       for (const record of candidates) {
         const task = record.task;
-        // ECS lists tasks by desired status; PENDING means desired RUNNING and not yet running.
-        if (desiredStatus === "PENDING") {
-          if (task.desiredStatus !== "RUNNING" || task.lastStatus === "RUNNING") continue;
-        } else if (task.desiredStatus !== desiredStatus) continue;
+        // ECS filters on desired status, which is never PENDING, so a PENDING filter matches nothing.
+        if (task.desiredStatus !== desiredStatus) continue;
         if (input.family !== undefined && !task.taskDefinitionArn?.includes(`:task-definition/${input.family}:`)) continue;
         if (input.startedBy !== undefined && task.startedBy !== input.startedBy) continue;
         if (input.launchType !== undefined && task.launchType !== input.launchType) continue;
