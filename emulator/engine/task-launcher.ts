@@ -7,6 +7,7 @@ import type {
   TaskDefinition,
   TaskOverride,
 } from "@aws-sdk/client-ecs";
+import { putTags } from "../services/ecs/tag-store";
 import type { TaskRecord } from "../store/records";
 import type { EcsWorld } from "../world";
 import { buildTask, pickCapacityProviders } from "./task-factory";
@@ -78,6 +79,7 @@ export function launchTasks(world: EcsWorld, request: LaunchRequest, existingByP
       now: world.clock.now(),
     });
     const record: TaskRecord = { task, serviceName: request.serviceName, deploymentId: request.deploymentId };
+    putTags(world.state, task.taskArn!, request.tags);
     world.tasks.launch(record);
     records.push(record);
   }

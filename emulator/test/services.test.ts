@@ -122,6 +122,16 @@ describe("CreateService", () => {
     await createService({ serviceName: "second-try", desiredCount: 0 });
     expect(await serviceDeployments("second-try")).toHaveLength(1);
   });
+  it("gives its tasks the service's tags when propagateTags is SERVICE", async () => {
+    const tags = [{ key: "team", value: "payments" }];
+    await createService({ serviceName: "tagged", desiredCount: 1, propagateTags: "SERVICE", tags });
+    const [task] = await waitFor("a task", async () => {
+      const tasks = await serviceTasks("tagged");
+      return tasks.length > 0 ? tasks : undefined;
+    });
+    const described = await ecs.send(new DescribeTasksCommand({ cluster: CLUSTER, tasks: [task.taskArn!], include: ["TAGS"] }));
+    expect(described.tasks![0].tags).toEqual(tags);
+  });
 });
 
 describe("UpdateService", () => {

@@ -18,7 +18,7 @@ import type { EcsWorld } from "../../world";
 import { requireActiveCluster } from "./cluster-lookup";
 import { ClientException, InvalidParameterException, ServiceNotFoundException } from "./errors";
 import { paginate } from "./pagination";
-import { MAX_TAGS, putTags, tagsOf, validateTags } from "./tag-store";
+import { MAX_TAGS, tagsOf, validateTags } from "./tag-store";
 import { validateLaunch } from "./launch-validation";
 import { findTaskDefinition } from "./task-definition-lookup";
 
@@ -57,7 +57,6 @@ export function createTaskOperations(world: EcsWorld) {
         networkConfiguration: input.networkConfiguration,
         tags,
       });
-      for (const record of records) putTags(world.state, record.task.taskArn!, tags);
       const failures: Failure[] =
         records.length === 0 ? Array.from({ length: count }, () => ({ reason: "No Container Instances were found in your cluster." })) : [];
       return { tasks: records.map((r) => r.task), failures };
