@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AwsError, SerializationError, UnknownOperationError } from "./aws-error";
 import { decodeJsonBody, parseTarget, writeJsonError, writeJsonResult } from "./aws-json";
+import { checkQueryVersion, decodeQueryRequest, isFormEncoded, writeQueryError, writeQueryResult } from "./aws-query";
 import type { RequestContext, ServiceDefinition } from "./operation";
 import { newRequestId } from "./request-id";
 
 /**
- * One HTTP endpoint for every emulated service, as LocalStack does: the service is found from
- * `X-Amz-Target`, else the signing scope of the Authorization header. One `--endpoint-url`
- * therefore serves every client.
+ * One HTTP endpoint for every emulated service, as LocalStack does: a JSON service is found from
+ * `X-Amz-Target`, a Query service from the signing scope of the Authorization header or else the
+ * form body's `Action`. One `--endpoint-url` therefore serves every client.
  */
 export interface JsonServiceBinding {
   protocol: "json";
@@ -18,7 +19,18 @@ export interface JsonServiceBinding {
   definition: ServiceDefinition;
 }
 
-export type ServiceBinding = JsonServiceBinding;
+export interface QueryServiceBinding {
+  protocol: "query";
+  /** SigV4 signing name, e.g. "elasticloadbalancing". */
+  signingName: string;
+  /** The `Version` parameter requests must carry, e.g. "2015-12-01". */
+  version: string;
+  /** xmlns of every response, e.g. "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/". */
+  xmlNamespace: string;
+  definition: ServiceDefinition;
+}
+
+export type ServiceBinding = JsonServiceBinding | QueryServiceBinding;
 
 export interface EndpointOptions {
   accountId: string;
@@ -53,18 +65,90 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** What one request turned out to be; filled in as routing learns more, read by logging and errors. */
+interface Exchange {
+  requestId: string;
+  region: string;
+  protocol: "json" | "query";
+  binding?: ServiceBinding;
+  operation: string;
+  status: number;
+}
+
+async function invoke(definition: ServiceDefinition, ctx: RequestContext, decodeInput: () => unknown): Promise<unknown> {
+  const handler = Object.hasOwn(definition.operations, ctx.operation) ? definition.operations[ctx.operation] : undefined;
+  if (!handler) throw new UnknownOperationError(definition.name, ctx.operation);
+  definition.beforeOperation?.(ctx);
+  return handler(ctx, decodeInput());
+}
+
+function unknownService(): AwsError {
+  return new AwsError("UnknownServiceException", "No emulated service matches this request's X-Amz-Target, signing scope or Action.", 400);
+}
+
 export function createEndpoint(options: EndpointOptions): Server {
-  const byPrefix = new Map(options.bindings.map((b) => [b.targetPrefix, b]));
+  const queryBindings = options.bindings.filter((b): b is QueryServiceBinding => b.protocol === "query");
+  const byPrefix = new Map(options.bindings.flatMap((b) => (b.protocol === "json" ? [[b.targetPrefix, b] as const] : [])));
   const bySigningName = new Map(options.bindings.map((b) => [b.signingName, b]));
 
+  /** Query requests carry no X-Amz-Target and are forms or signed for a Query service. */
+  function isQueryRequest(req: IncomingMessage, signedFor: ServiceBinding | undefined): boolean {
+    if (queryBindings.length === 0 || req.headers["x-amz-target"] !== undefined) return false;
+    if (signedFor) return signedFor.protocol === "query";
+    return isFormEncoded(req.headers["content-type"]);
+  }
+
+  /** By signing scope; else the one Query service implementing `action`; else the only one. */
+  function queryBindingFor(signedFor: ServiceBinding | undefined, action?: string): QueryServiceBinding | undefined {
+    if (signedFor?.protocol === "query") return signedFor;
+    const implementing = queryBindings.filter((b) => action !== undefined && Object.hasOwn(b.definition.operations, action));
+    if (implementing.length === 1) return implementing[0];
+    return queryBindings.length === 1 ? queryBindings[0] : undefined;
+  }
+
+  function contextFor(exchange: Exchange): RequestContext {
+    return { requestId: exchange.requestId, operation: exchange.operation, accountId: options.accountId, region: exchange.region };
+  }
+
+  async function serveJson(req: IncomingMessage, res: ServerResponse, exchange: Exchange, signedFor: ServiceBinding | undefined): Promise<void> {
+    const target = parseTarget(String(req.headers["x-amz-target"] ?? ""));
+    const binding = (target && byPrefix.get(target.prefix)) ?? signedFor;
+    exchange.binding = binding;
+    exchange.operation = target?.operation ?? "";
+    const body = await readBody(req);
+    if (!binding) throw unknownService();
+    if (binding.protocol !== "json" || !target || target.prefix !== binding.targetPrefix) {
+      throw new AwsError("InvalidAction", `Missing or invalid X-Amz-Target for ${binding.definition.name}.`, 400);
+    }
+    const result = await invoke(binding.definition, contextFor(exchange), () => decodeJsonBody(body));
+    writeJsonResult(res, exchange.requestId, result);
+  }
+
+  async function serveQuery(req: IncomingMessage, res: ServerResponse, exchange: Exchange, signedFor: ServiceBinding | undefined): Promise<void> {
+    // Known before the body is read, so even a malformed body gets the service's namespace.
+    exchange.binding = queryBindingFor(signedFor);
+    const request = decodeQueryRequest(await readBody(req));
+    exchange.operation = request.action;
+    const binding = queryBindingFor(signedFor, request.action);
+    exchange.binding = binding;
+    if (!binding) throw unknownService();
+    checkQueryVersion(request, binding.version);
+    const result = await invoke(binding.definition, contextFor(exchange), () => request.input);
+    writeQueryResult(res, exchange.requestId, { operation: request.action, xmlNamespace: binding.xmlNamespace, result });
+  }
+
+  function writeError(res: ServerResponse, exchange: Exchange, error: unknown): void {
+    if (exchange.protocol === "json") return writeJsonError(res, exchange.requestId, error);
+    const namespace = exchange.binding?.protocol === "query" ? exchange.binding.xmlNamespace : undefined;
+    writeQueryError(res, exchange.requestId, namespace, error);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = newRequestId();
     const started = performance.now();
     const scope = parseSigningScope(req.headers.authorization);
-    const target = parseTarget(String(req.headers["x-amz-target"] ?? ""));
-    const binding = (target && byPrefix.get(target.prefix)) ?? (scope && bySigningName.get(scope.service));
-    let operation = target?.operation ?? "";
-    let status = 200;
+    const region = scope?.region ?? options.defaultRegion;
+    const exchange: Exchange = { requestId: newRequestId(), region, protocol: "json", operation: "", status: 200 };
+    const signedFor = scope && bySigningName.get(scope.service);
     try {
       if (req.method === "GET" && (req.url === "/" || req.url?.startsWith("/_slipway/health"))) {
         res.writeHead(200, { "content-type": "application/json" });
@@ -72,34 +156,18 @@ export function createEndpoint(options: EndpointOptions): Server {
         return;
       }
       if (req.method !== "POST") throw new AwsError("InvalidAction", "Only POST requests are accepted.", 400);
-      const body = await readBody(req);
-      if (!binding) {
-        throw new AwsError("UnknownServiceException", "No emulated service matches this request's X-Amz-Target or signing scope.", 400);
+      if (isQueryRequest(req, signedFor)) {
+        exchange.protocol = "query";
+        await serveQuery(req, res, exchange, signedFor);
+      } else {
+        await serveJson(req, res, exchange, signedFor);
       }
-      if (!target || target.prefix !== binding.targetPrefix) {
-        throw new AwsError("InvalidAction", `Missing or invalid X-Amz-Target for ${binding.definition.name}.`, 400);
-      }
-      operation = target.operation;
-      const handler = Object.hasOwn(binding.definition.operations, operation)
-        ? binding.definition.operations[operation]
-        : undefined;
-      if (!handler) throw new UnknownOperationError(binding.definition.name, operation);
-      const ctx: RequestContext = {
-        requestId,
-        operation,
-        accountId: options.accountId,
-        region: scope?.region ?? options.defaultRegion,
-      };
-      binding.definition.beforeOperation?.(ctx);
-      const input = decodeJsonBody(body);
-      const result = await handler(ctx, input);
-      writeJsonResult(res, requestId, result);
     } catch (error) {
-      status = error instanceof AwsError ? error.statusCode : 500;
-      if (!(error instanceof AwsError)) console.error(`[local-ecs] ${operation} failed`, error);
-      writeJsonError(res, requestId, error);
+      exchange.status = error instanceof AwsError ? error.statusCode : 500;
+      if (!(error instanceof AwsError)) console.error(`[local-ecs] ${exchange.operation} failed`, error);
+      writeError(res, exchange, error);
     } finally {
-      options.onRequest?.({ service: binding?.signingName ?? "unknown", operation, status, ms: performance.now() - started });
+      options.onRequest?.({ service: exchange.binding?.signingName ?? "unknown", operation: exchange.operation, status: exchange.status, ms: performance.now() - started });
     }
   }
 
