@@ -7,8 +7,11 @@ import { ServiceScheduler } from "./engine/service-scheduler";
 import { TaskLifecycle } from "./engine/task-lifecycle";
 import { createEcsThrottle } from "./engine/throttling";
 import { createEcsService, ECS_TARGET_PREFIX } from "./services/ecs";
+import { createElbv2Service, ELBV2_XML_NAMESPACE } from "./services/elbv2";
 import { DocumentDatabase } from "./store/database";
 import { EcsState } from "./store/state";
+import { ElbState } from "./store/elb-state";
+import { LocalLoadBalancingPlane } from "./engine/load-balancing/local-plane";
 import type { EcsWorld, LocalEcsSettings } from "./world";
 
 export interface LocalEcsOptions {
@@ -26,6 +29,8 @@ export interface LocalEcsOptions {
   logRequests?: boolean;
   /** ECS's API rate limits: off (default), as AWS sets them, or a tenth of that for fault tests. */
   throttling?: "off" | "on" | "tight";
+  /** Real GET / requests per second sent through each load balancer; 0 (default) sends none. */
+  syntheticTrafficPerSecond?: number;
 }
 
 export interface RunningLocalEcs {
@@ -50,16 +55,20 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
   const persistedMs = Number(db.getMeta(CLOCK_META_KEY) ?? 0);
   const clock = new Clock(settings.timeScale, Math.max(persistedMs, Date.now()));
   const state = new EcsState(db);
+  const elb = new ElbState(db);
   const world: EcsWorld = {
     settings,
     clock,
     state,
     tasks: new TaskLifecycle(() => world),
     scheduler: new ServiceScheduler(() => world),
+    elb,
+    loadBalancing: new LocalLoadBalancingPlane({ elb, clock, syntheticTrafficPerSecond: options.syntheticTrafficPerSecond ?? 0 }),
   };
   // After a restart, task servers come back and every deployment carries on.
   await world.tasks.resume();
   world.scheduler.resume();
+  await world.loadBalancing.resume();
   const saveClock = setInterval(() => db.setMeta(CLOCK_META_KEY, String(clock.nowMs())), 1000);
   saveClock.unref();
 
@@ -68,6 +77,7 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
     defaultRegion: settings.region,
     bindings: [
       { protocol: "json", targetPrefix: ECS_TARGET_PREFIX, signingName: "ecs", definition: createEcsService(world, createEcsThrottle({ mode: options.throttling ?? "off" })) },
+      { protocol: "query", signingName: "elasticloadbalancing", version: "2015-12-01", xmlNamespace: ELBV2_XML_NAMESPACE, definition: createElbv2Service(world) },
     ],
     onRequest: options.logRequests
       ? (e) => console.log(`[local-ecs] ${e.service}.${e.operation} ${e.status} ${e.ms.toFixed(1)}ms`)
@@ -88,6 +98,7 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
       clearInterval(saveClock);
       db.setMeta(CLOCK_META_KEY, String(clock.nowMs()));
       clock.stop();
+      await world.loadBalancing.shutdown();
       await world.tasks.shutdown();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

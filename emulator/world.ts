@@ -3,6 +3,8 @@ import type { ArnScope } from "./store/arns";
 import type { EcsState } from "./store/state";
 import type { TaskLifecycle } from "./engine/task-lifecycle";
 import type { ServiceScheduler } from "./engine/service-scheduler";
+import type { ElbState } from "./store/elb-state";
+import type { LoadBalancingPlane } from "./engine/load-balancing/plane";
 
 export interface LocalEcsSettings extends ArnScope {
   /** 1 = real time; 60 = one emulated minute per real second. */
@@ -16,4 +18,6 @@ export interface EcsWorld {
   state: EcsState;
   tasks: TaskLifecycle;
   scheduler: ServiceScheduler;
+  elb: ElbState;
+  loadBalancing: LoadBalancingPlane;
 }

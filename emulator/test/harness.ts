@@ -1,4 +1,5 @@
 import { ECSClient } from "@aws-sdk/client-ecs";
+import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { startLocalEcs, type LocalEcsOptions, type RunningLocalEcs } from "../local-ecs";
 
 /**
@@ -8,6 +9,7 @@ import { startLocalEcs, type LocalEcsOptions, type RunningLocalEcs } from "../lo
 export interface TestEmulator {
   emulator: RunningLocalEcs;
   ecs: ECSClient;
+  elb: ElasticLoadBalancingV2Client;
   stop(): Promise<void>;
 }
 
@@ -17,14 +19,21 @@ export function ecsClientFor(endpoint: string): ECSClient {
   return new ECSClient({ endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 }
 
+export function elbClientFor(endpoint: string): ElasticLoadBalancingV2Client {
+  return new ElasticLoadBalancingV2Client({ endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+}
+
 export async function startTestEmulator(options: Partial<LocalEcsOptions> = {}): Promise<TestEmulator> {
   const emulator = await startLocalEcs({ port: 0, timeScale: 60, ...options });
   const ecs = ecsClientFor(emulator.endpoint);
+  const elb = elbClientFor(emulator.endpoint);
   return {
     emulator,
     ecs,
+    elb,
     async stop() {
       ecs.destroy();
+      elb.destroy();
       await emulator.stop();
     },
   };

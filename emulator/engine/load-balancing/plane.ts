@@ -25,9 +25,15 @@ export interface LoadBalancingPlane {
   deregisterTargets(targetGroupArn: string, targets: TargetDescription[]): void;
   /** Re-reads a target group's health-check settings and attributes, or forgets a deleted one. */
   targetGroupChanged(targetGroupArn: string): void;
-  /** Subscribes to target health changes (the ECS engine counts healthy tasks with it). */
+  /**
+   * Subscribes to target health changes (the ECS engine counts healthy tasks with it). A target
+   * removed after draining is reported once more as `unused` / Target.NotRegistered.
+   */
   onTargetHealthChange(listener: (targetGroupArn: string, target: RegisteredTarget) => void): void;
-  /** Requests and 5xx per second for a target group, oldest first, since `sinceSecond` if given. */
+  /**
+   * Requests and 5xx per emulated second for a target group over the last hour, oldest first,
+   * since `sinceSecond` if given; seconds without requests are left out.
+   */
   trafficOf(targetGroupArn: string, sinceSecond?: number): TrafficSample[];
   /** After a restart: proxies rebound, health checks and draining timers re-armed. */
   resume(): Promise<void>;
