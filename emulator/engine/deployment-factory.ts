@@ -4,6 +4,8 @@ import { ecsArn } from "../store/arns";
 import { newDeploymentId, newServiceDeploymentId, newServiceRevisionId } from "../store/ids";
 import type { ServiceRecord } from "../store/records";
 import type { EcsWorld } from "../world";
+import { setRequestedWeights } from "./deployment-outcomes";
+import { planTraffic } from "./native/native-plan";
 import { circuitBreakerThreshold } from "./rolling-math";
 
 /** Service deployment statuses after which nothing more happens. */
@@ -40,6 +42,7 @@ export function startDeployment(world: EcsWorld, record: ServiceRecord): Deploym
   deployment.rolloutStateReason = `ECS deployment ${deployment.id} in progress.`;
 
   const sources = sourceRevisionSummaries(world, record);
+  const plan = planTraffic(world, record, deployment.id!);
   supersedeOngoingServiceDeployment(world, record);
   for (const existing of service.deployments ?? []) if (existing.status === "PRIMARY") existing.status = "ACTIVE";
   service.deployments = [deployment, ...(service.deployments ?? [])];
@@ -62,8 +65,13 @@ export function startDeployment(world: EcsWorld, record: ServiceRecord): Deploym
       : { status: "DISABLED", failureCount: 0, threshold: 0 },
     alarms: { status: service.deploymentConfiguration?.alarms?.enable ? "MONITORING" : "DISABLED" },
   };
-  state.serviceDeployments.put(serviceDeploymentArn, { serviceDeployment, deploymentId: deployment.id! });
-  record.links[deployment.id!] = { serviceDeploymentArn, serviceRevisionArn: revision.serviceRevisionArn! };
+  if (plan.native) setRequestedWeights(serviceDeployment, 0, 0);
+  state.serviceDeployments.put(serviceDeploymentArn, { serviceDeployment, deploymentId: deployment.id!, native: plan.native });
+  record.links[deployment.id!] = {
+    serviceDeploymentArn,
+    serviceRevisionArn: revision.serviceRevisionArn!,
+    targetGroupArns: plan.targetGroupArns,
+  };
   service.currentServiceDeployment = serviceDeploymentArn;
   return deployment;
 }

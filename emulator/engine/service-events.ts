@@ -18,6 +18,12 @@ export const serviceEventText = {
   deploymentFailed: (deploymentId: string, reason: string) => `(deployment ${deploymentId}) deployment failed: ${reason}`,
   rollingBack: (deploymentId: string) => `rolling back to deployment ${deploymentId}.`,
   failedHealthChecks: (taskArn: string) => `(task ${taskId(taskArn)}) failed container health checks.`,
+  failedElbHealthChecks: (taskArn: string, targetGroupArn: string) =>
+    `(task ${taskId(taskArn)}) failed ELB health checks in (target-group ${targetGroupArn}).`,
+  registeredTargets: (count: number, targetGroupArn: string) => `registered ${count} targets in (target-group ${targetGroupArn})`,
+  deregisteredTargets: (count: number, targetGroupArn: string) => `deregistered ${count} targets in (target-group ${targetGroupArn})`,
+  stageReached: (deploymentId: string, stage: string) => `(deployment ${deploymentId}) entered lifecycle stage ${stage}.`,
+  awaitingAction: (deploymentId: string, stage: string) => `(deployment ${deploymentId}) is waiting for a lifecycle hook at ${stage}.`,
   unableToPlace: () =>
     "was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster.",
 };

@@ -6,6 +6,7 @@ import type { TaskRecord } from "../store/records";
 import type { EcsWorld } from "../world";
 import type { TimerHandle } from "./clock";
 import { ContainerHealthChecker } from "./container-health";
+import { deregisterTaskTargets, registerTaskTargets } from "./load-balancing/service-targets";
 import { TASK_TIMING } from "./lifecycle-timing";
 
 /** A container's real HTTP server, one per port mapping. */
@@ -27,7 +28,9 @@ export interface TaskStopRequest {
 /**
  * Moves tasks through PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING →
  * STOPPING → DEPROVISIONING → STOPPED over emulated time. Each container with port mappings
- * runs a real HTTP server from ACTIVATING until STOPPING; its address is in networkBindings.
+ * runs a real HTTP server from ACTIVATING until STOPPING; its address is in networkBindings,
+ * and a service task behind a load balancer is registered as a target from ACTIVATING and
+ * deregistered (then drained) at DEACTIVATING.
  */
 export class TaskLifecycle {
   private readonly transitions = new Map<string, TimerHandle>();
@@ -62,8 +65,10 @@ export class TaskLifecycle {
     this.cancelTimers(taskArn);
     if (request.failure && record.serviceName) this.world().scheduler.taskFailed(record);
     if (task.lastStatus === "RUNNING" || task.lastStatus === "ACTIVATING") {
+      // A task behind a load balancer stays DEACTIVATING while its targets drain.
+      const drainMs = deregisterTaskTargets(this.world(), record);
       this.setStatus(record, "DEACTIVATING");
-      this.schedule(record, TASK_TIMING.deactivating);
+      this.schedule(record, Math.max(TASK_TIMING.deactivating, drainMs));
     } else if (task.lastStatus === "PROVISIONING" || task.lastStatus === "PENDING") {
       this.setStatus(record, "DEPROVISIONING");
       this.schedule(record, TASK_TIMING.deprovisioning);
@@ -165,6 +170,8 @@ export class TaskLifecycle {
     await this.startServers(record);
     if (task.desiredStatus === "STOPPED") return void this.closeServers(task.taskArn!);
     task.pullStoppedAt = this.world().clock.now();
+    const service = record.serviceName ? this.world().scheduler.serviceOf(record) : undefined;
+    if (service?.service.loadBalancers?.length) registerTaskTargets(this.world(), record, service);
     this.setStatus(record, "ACTIVATING");
     this.schedule(record, TASK_TIMING.activating);
   }

@@ -23,7 +23,14 @@ export interface TaskDefinitionRecord {
 export interface ServiceRecord {
   service: Service;
   /** Service.deployments[].id → the service deployment and revision it rolls out. */
-  links: Record<string, { serviceDeploymentArn: string; serviceRevisionArn: string }>;
+  links: Record<string, DeploymentLink>;
+}
+
+export interface DeploymentLink {
+  serviceDeploymentArn: string;
+  serviceRevisionArn: string;
+  /** The target group each of Service.loadBalancers[] registers this deployment's tasks in. */
+  targetGroupArns?: string[];
 }
 
 export interface TaskRecord {
@@ -36,12 +43,34 @@ export interface TaskRecord {
   nextTransitionAt?: number;
   /** Why the task is being stopped; `failure` counts toward the circuit breaker. */
   pendingStop?: { stopCode: string; reason: string; failure: boolean };
+  /** Load balancer targets this task registered (task IP and host port, per target group). */
+  targets?: Array<{ targetGroupArn: string; id: string; port: number }>;
 }
 
 export interface ServiceDeploymentRecord {
   serviceDeployment: ServiceDeployment;
   /** The Service.deployments[].id this service deployment rolls out. */
   deploymentId: string;
+  /** Progress of a BLUE_GREEN, LINEAR or CANARY deployment; absent for ROLLING. */
+  native?: NativeDeploymentState;
+}
+
+/** Where a traffic-shifting deployment is: blue serves production, green is rolled out. */
+export interface NativeDeploymentState {
+  blueDeploymentId: string;
+  greenDeploymentId: string;
+  /** One per Service.loadBalancers[] entry. */
+  routes: Array<{
+    blueTargetGroupArn: string;
+    greenTargetGroupArn: string;
+    productionListenerRule: string;
+    testListenerRule?: string;
+  }>;
+  /** Percent of production traffic on green after each step. */
+  steps: Array<{ greenPercent: number; bakeMs: number }>;
+  stepIndex: number;
+  /** Emulated epoch ms at which the current bake ends. */
+  waitUntil?: number;
 }
 
 export interface ServiceRevisionRecord {

@@ -24,8 +24,14 @@ export async function createFargateCluster(ecs: ECSClient, clusterName: string):
   );
 }
 
-/** Registers a one-container web app with a fast container health check; returns its ARN. */
-export async function registerWebApp(ecs: ECSClient, family: string, image: string, environment: KeyValuePair[] = []): Promise<string> {
+/** Registers a one-container web app, by default with a fast container health check; returns its ARN. */
+export async function registerWebApp(
+  ecs: ECSClient,
+  family: string,
+  image: string,
+  environment: KeyValuePair[] = [],
+  options: { containerHealthCheck?: boolean } = {},
+): Promise<string> {
   const result = await ecs.send(
     new RegisterTaskDefinitionCommand({
       family,
@@ -40,7 +46,9 @@ export async function registerWebApp(ecs: ECSClient, family: string, image: stri
           essential: true,
           portMappings: [{ containerPort: 8080, protocol: "tcp" }],
           environment,
-          healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: 5, timeout: 2, retries: 2 },
+          healthCheck: options.containerHealthCheck === false
+            ? undefined
+            : { command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: 5, timeout: 2, retries: 2 },
         },
       ],
     }),

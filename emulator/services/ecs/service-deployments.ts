@@ -30,9 +30,6 @@ const STATUSES = new Set([
   "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED",
 ]);
 
-/** How long a requested stop or rollback stays "requested" before ECS acts on it. */
-const REQUEST_ACKNOWLEDGE_MS = 1_000;
-
 export function createServiceDeploymentOperations(world: EcsWorld) {
   const { state } = world;
 
@@ -112,18 +109,7 @@ export function createServiceDeploymentOperations(world: EcsWorld) {
       }
       const service = state.services.get(sd.serviceArn!);
       if (!service) throw new ServiceDeploymentNotFoundException();
-      const now = world.clock.now();
-      if (stopType === "ABORT") {
-        Object.assign(sd, { status: "STOP_REQUESTED", updatedAt: now });
-        save(record);
-        world.clock.after(REQUEST_ACKNOWLEDGE_MS, () => world.scheduler.abort(service, record));
-      } else if (world.scheduler.rollBack(service, "Service deployment rollback requested", "ROLLBACK_REQUESTED")) {
-        world.clock.after(REQUEST_ACKNOWLEDGE_MS, () => {
-          if (sd.status !== "ROLLBACK_REQUESTED") return;
-          Object.assign(sd, { status: "ROLLBACK_IN_PROGRESS", updatedAt: world.clock.now() });
-          save(record);
-        });
-      }
+      world.scheduler.outcomes.requestStop(service, record, stopType);
       state.services.put(service.service.serviceArn!, service);
       return { serviceDeploymentArn: sd.serviceDeploymentArn };
     },
@@ -140,7 +126,7 @@ export function createServiceDeploymentOperations(world: EcsWorld) {
       }
       const service = state.services.get(record.serviceDeployment.serviceArn!);
       if (!service) throw new ServiceDeploymentNotFoundException();
-      world.scheduler.decideHook(service, record, hook, action);
+      world.scheduler.outcomes.decideHook(service, record, hook, action);
       return { serviceDeploymentArn: record.serviceDeployment.serviceDeploymentArn };
     },
   };

@@ -4,11 +4,11 @@ import type { ServiceRecord } from "../../store/records";
 import type { EcsWorld } from "../../world";
 import { InvalidParameterException } from "./errors";
 import { validateLaunch } from "./launch-validation";
+import { validateLoadBalancers } from "./load-balancer-validation";
 import {
   normalizeDeploymentConfiguration,
   validateDesiredCount,
   validateGracePeriod,
-  validateLoadBalancers,
   validateServiceName,
 } from "./service-validation";
 import { MAX_TAGS, validateTags } from "./tag-store";
@@ -27,12 +27,13 @@ export function createServiceRecord(world: EcsWorld, cluster: Cluster, input: Cr
   // Checked here, before a deployment is recorded: a refused CreateService must leave nothing behind.
   if (validateTags(input.tags).length > MAX_TAGS) throw new InvalidParameterException(`A resource can have at most ${MAX_TAGS} tags.`);
   const launch = validateLaunch(cluster, taskDefinition, input);
+  const deploymentConfiguration = normalizeDeploymentConfiguration(input.deploymentConfiguration);
   const { accountId } = world.settings;
   const service: Service = {
     serviceArn: ecsArn.service(world.settings, cluster.clusterName!, serviceName),
     serviceName,
     clusterArn: cluster.clusterArn,
-    loadBalancers: validateLoadBalancers(input.loadBalancers),
+    loadBalancers: validateLoadBalancers(world, input.loadBalancers, taskDefinition, deploymentConfiguration.strategy),
     serviceRegistries: input.serviceRegistries ?? [],
     status: "ACTIVE",
     desiredCount,
@@ -43,7 +44,7 @@ export function createServiceRecord(world: EcsWorld, cluster: Cluster, input: Cr
     platformVersion: launch.launchType === "FARGATE" ? (input.platformVersion ?? "LATEST") : undefined,
     platformFamily: launch.launchType === "FARGATE" ? "Linux" : undefined,
     taskDefinition: taskDefinition.taskDefinitionArn,
-    deploymentConfiguration: normalizeDeploymentConfiguration(input.deploymentConfiguration),
+    deploymentConfiguration,
     deployments: [],
     roleArn: `arn:aws:iam::${accountId}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
     events: [],

@@ -1,5 +1,6 @@
-import type { DeploymentConfiguration, LoadBalancer } from "@aws-sdk/client-ecs";
+import type { DeploymentConfiguration } from "@aws-sdk/client-ecs";
 import { InvalidParameterException } from "./errors";
+import { validateNativeConfiguration } from "./native-configuration-validation";
 
 /** Input checks of CreateService and UpdateService (spec §2, §8). */
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
@@ -37,12 +38,14 @@ export function normalizeDeploymentConfiguration(
   if (input !== undefined && (input === null || typeof input !== "object")) {
     throw new InvalidParameterException("deploymentConfiguration must be an object.");
   }
+  // A change of strategy leaves the old strategy's settings behind.
+  const inherited = input?.strategy !== undefined && input.strategy !== previous?.strategy ? withoutStrategySettings(previous) : previous;
   const merged: DeploymentConfiguration = {
     deploymentCircuitBreaker: { enable: false, rollback: false },
     maximumPercent: 200,
     minimumHealthyPercent: 100,
     strategy: "ROLLING",
-    ...previous,
+    ...inherited,
     ...input,
   };
   const { minimumHealthyPercent: min, maximumPercent: max } = merged;
@@ -51,13 +54,15 @@ export function normalizeDeploymentConfiguration(
   if (!STRATEGIES.has(merged.strategy!)) {
     throw new InvalidParameterException("strategy must be one of ROLLING, BLUE_GREEN, LINEAR or CANARY.");
   }
-  if (merged.strategy !== "ROLLING") {
-    throw new InvalidParameterException(
-      `The ${merged.strategy} strategy needs a load balancer with an alternate target group and a production listener rule (advancedConfiguration).`,
-    );
-  }
   validateCircuitBreaker(merged);
+  validateNativeConfiguration(merged);
   return merged;
+}
+
+function withoutStrategySettings(config: DeploymentConfiguration | undefined): DeploymentConfiguration | undefined {
+  if (!config) return undefined;
+  const { canaryConfiguration: _canary, linearConfiguration: _linear, bakeTimeInMinutes: _bake, lifecycleHooks: _hooks, ...rest } = config;
+  return rest;
 }
 
 function validateCircuitBreaker(config: DeploymentConfiguration): void {
@@ -74,15 +79,6 @@ function validateCircuitBreaker(config: DeploymentConfiguration): void {
   if (!isIntegerIn(threshold.value, 1, Number.MAX_SAFE_INTEGER)) {
     throw new InvalidParameterException("thresholdConfiguration.value must be a whole number of at least 1.");
   }
-}
-
-export function validateLoadBalancers(loadBalancers: LoadBalancer[] | undefined): LoadBalancer[] {
-  if (loadBalancers === undefined) return [];
-  if (!Array.isArray(loadBalancers)) throw new InvalidParameterException("loadBalancers must be a list.");
-  if (loadBalancers.length > 0) {
-    throw new InvalidParameterException("Local ECS cannot attach load balancers to services yet: its ELBv2 API is not running.");
-  }
-  return [];
 }
 
 function isIntegerIn(value: unknown, low: number, high: number): boolean {

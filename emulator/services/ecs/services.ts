@@ -24,7 +24,8 @@ import { ClientException, InvalidParameterException, ServiceNotActiveException, 
 import { validateLaunch } from "./launch-validation";
 import { paginate } from "./pagination";
 import { createServiceRecord, serviceFingerprint } from "./service-factory";
-import { normalizeDeploymentConfiguration, validateDesiredCount, validateGracePeriod, validateLoadBalancers } from "./service-validation";
+import { validateLoadBalancers } from "./load-balancer-validation";
+import { normalizeDeploymentConfiguration, validateDesiredCount, validateGracePeriod } from "./service-validation";
 import { dropTags, putTags, tagsOf } from "./tag-store";
 import { findTaskDefinition } from "./task-definition-lookup";
 
@@ -92,7 +93,6 @@ export function createServiceOperations(world: EcsWorld) {
       const gracePeriod = input.healthCheckGracePeriodSeconds !== undefined
         ? validateGracePeriod(input.healthCheckGracePeriodSeconds)
         : service.healthCheckGracePeriodSeconds;
-      if (input.loadBalancers !== undefined) validateLoadBalancers(input.loadBalancers);
       const deploymentConfiguration = input.deploymentConfiguration !== undefined
         ? normalizeDeploymentConfiguration(input.deploymentConfiguration, service.deploymentConfiguration)
         : service.deploymentConfiguration;
@@ -100,12 +100,15 @@ export function createServiceOperations(world: EcsWorld) {
         ? requireTaskDefinition(input.taskDefinition)
         : state.taskDefinitions.get(service.taskDefinition!)?.taskDefinition;
       if (!taskDefinition) throw new ClientException("TaskDefinition not found.");
+      const loadBalancers = validateLoadBalancers(world, input.loadBalancers ?? service.loadBalancers, taskDefinition, deploymentConfiguration?.strategy);
+      const loadBalancersChanged = input.loadBalancers !== undefined && JSON.stringify(loadBalancers) !== JSON.stringify(service.loadBalancers);
       const launch = updatedLaunch(cluster, service, input, taskDefinition);
       const platformVersion = input.platformVersion ?? service.platformVersion;
-      const needsDeployment = input.forceNewDeployment === true || launch.changed ||
+      const needsDeployment = input.forceNewDeployment === true || launch.changed || loadBalancersChanged ||
         taskDefinition.taskDefinitionArn !== service.taskDefinition || platformVersion !== service.platformVersion;
       Object.assign(service, {
         desiredCount,
+        loadBalancers,
         healthCheckGracePeriodSeconds: gracePeriod,
         deploymentConfiguration,
         taskDefinition: taskDefinition.taskDefinitionArn,
