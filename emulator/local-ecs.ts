@@ -5,7 +5,10 @@ import { createEndpoint } from "./protocols/endpoint";
 import { Clock } from "./engine/clock";
 import { ServiceScheduler } from "./engine/service-scheduler";
 import { TaskLifecycle } from "./engine/task-lifecycle";
+import { chainBeforeOperation, createFaultInjector, type ApiFaults } from "./engine/fault-injection";
 import { createEcsThrottle } from "./engine/throttling";
+import { InternalFailure } from "./protocols/aws-error";
+import { ServerException } from "./services/ecs/errors";
 import { createEcsService, ECS_TARGET_PREFIX } from "./services/ecs";
 import { createElbv2Service, ELBV2_XML_NAMESPACE } from "./services/elbv2";
 import { DocumentDatabase } from "./store/database";
@@ -29,6 +32,8 @@ export interface LocalEcsOptions {
   logRequests?: boolean;
   /** ECS's API rate limits: off (default), as AWS sets them, or a tenth of that for fault tests. */
   throttling?: "off" | "on" | "tight";
+  /** Injected API latency and 5xx rate, for testing clients against a slow or failing AWS. */
+  apiFaults?: ApiFaults;
   /** Real GET / requests per second sent through each load balancer; 0 (default) sends none. */
   syntheticTrafficPerSecond?: number;
 }
@@ -72,12 +77,27 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
   const saveClock = setInterval(() => db.setMeta(CLOCK_META_KEY, String(clock.nowMs())), 1000);
   saveClock.unref();
 
+  const faults = options.apiFaults ?? {};
   const server: Server = createEndpoint({
     accountId: settings.accountId,
     defaultRegion: settings.region,
     bindings: [
-      { protocol: "json", targetPrefix: ECS_TARGET_PREFIX, signingName: "ecs", definition: createEcsService(world, createEcsThrottle({ mode: options.throttling ?? "off" })) },
-      { protocol: "query", signingName: "elasticloadbalancing", version: "2015-12-01", xmlNamespace: ELBV2_XML_NAMESPACE, definition: createElbv2Service(world) },
+      {
+        protocol: "json",
+        targetPrefix: ECS_TARGET_PREFIX,
+        signingName: "ecs",
+        definition: createEcsService(
+          world,
+          chainBeforeOperation(createEcsThrottle({ mode: options.throttling ?? "off" }), createFaultInjector(faults, () => new ServerException())),
+        ),
+      },
+      {
+        protocol: "query",
+        signingName: "elasticloadbalancing",
+        version: "2015-12-01",
+        xmlNamespace: ELBV2_XML_NAMESPACE,
+        definition: createElbv2Service(world, createFaultInjector(faults, () => new InternalFailure())),
+      },
     ],
     onRequest: options.logRequests
       ? (e) => console.log(`[local-ecs] ${e.service}.${e.operation} ${e.status} ${e.ms.toFixed(1)}ms`)

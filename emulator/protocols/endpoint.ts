@@ -78,7 +78,7 @@ interface Exchange {
 async function invoke(definition: ServiceDefinition, ctx: RequestContext, decodeInput: () => unknown): Promise<unknown> {
   const handler = Object.hasOwn(definition.operations, ctx.operation) ? definition.operations[ctx.operation] : undefined;
   if (!handler) throw new UnknownOperationError(definition.name, ctx.operation);
-  definition.beforeOperation?.(ctx);
+  await definition.beforeOperation?.(ctx);
   return handler(ctx, decodeInput());
 }
 

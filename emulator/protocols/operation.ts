@@ -21,5 +21,5 @@ export interface ServiceDefinition {
   name: string;
   operations: Record<string, OperationHandler>;
   /** Called before every operation: throttling, injected faults. */
-  beforeOperation?: (ctx: RequestContext) => void;
+  beforeOperation?: (ctx: RequestContext) => void | Promise<void>;
 }

@@ -18,7 +18,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "local-ecs-elbv2-restart-"));
 const running: TestEmulator[] = [];
 
 afterAll(async () => {
-  for (const local of running) await local.stop().catch(() => undefined);
+  for (const local of running) await local.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -34,6 +34,7 @@ it("keeps load balancers, listeners, rules and tags across a restart, and finish
   );
   const rulesBefore = (await first.elb.send(new DescribeRulesCommand({ ListenerArn: listener.ListenerArn }))).Rules;
   await first.stop();
+  running.pop();
 
   const second = await startTestEmulator({ dataDir, timeScale: 60 });
   running.push(second);

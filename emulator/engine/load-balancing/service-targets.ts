@@ -1,13 +1,12 @@
 import type { Action, TargetGroupTuple } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { ServiceRecord, TaskRecord } from "../../store/records";
 import type { EcsWorld } from "../../world";
+import { deregistrationDelayMs } from "./group-settings";
 
 /**
  * Where ECS meets ELBv2: the target groups a service's tasks register in, their health, and
  * the weights of a production or test listener rule.
  */
-const DEFAULT_DEREGISTRATION_DELAY_SECONDS = 300;
-
 /** The target group per Service.loadBalancers[] entry that a deployment's tasks use. */
 export function targetGroupsForDeployment(record: ServiceRecord, deploymentId: string | undefined): string[] {
   const linked = deploymentId ? record.links[deploymentId]?.targetGroupArns : undefined;
@@ -36,9 +35,8 @@ export function deregisterTaskTargets(world: EcsWorld, task: TaskRecord): number
   let longest = 0;
   for (const target of task.targets ?? []) {
     world.loadBalancing.deregisterTargets(target.targetGroupArn, [{ Id: target.id, Port: target.port }]);
-    const attributes = world.elb.targetGroups.get(target.targetGroupArn)?.attributes;
-    const seconds = Number(attributes?.["deregistration_delay.timeout_seconds"] ?? DEFAULT_DEREGISTRATION_DELAY_SECONDS);
-    longest = Math.max(longest, (Number.isFinite(seconds) ? seconds : DEFAULT_DEREGISTRATION_DELAY_SECONDS) * 1000);
+    const group = world.elb.targetGroups.get(target.targetGroupArn);
+    if (group) longest = Math.max(longest, deregistrationDelayMs(group));
   }
   return longest;
 }

@@ -22,7 +22,7 @@ const isEmptyValue = (value: unknown): boolean => value === "" || (Array.isArray
 
 export function optionalString(value: unknown, field: string): string | undefined {
   if (absent(value)) return undefined;
-  if (Array.isArray(value) && value.length === 0) return "";
+  if (isEmptyValue(value)) return "";
   if (typeof value !== "string") throw new ValidationError(`${field} must be a string.`);
   return value;
 }
