@@ -9,6 +9,7 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
+import { listenOnFirstFree } from "./listen";
 
 /**
  * A real reverse proxy on loopback: one per load balancer listener. It knows nothing of ELB:
@@ -84,35 +85,7 @@ export async function startListenerProxy(spec: ListenerProxySpec): Promise<Runni
   };
 }
 
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      server.off("listening", onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      const address = server.address();
-      resolve(typeof address === "object" && address ? address.port : port);
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    server.listen({ host, port });
-  });
-}
 
-async function listenOnFirstFree(server: Server, host: string, candidates: number[]): Promise<number> {
-  for (const port of candidates) {
-    if (!(port > 0 && port <= 65535)) continue;
-    try {
-      return await listen(server, host, port);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
-    }
-  }
-  return listen(server, host, 0);
-}
 
 function handle(spec: ListenerProxySpec, agent: Agent, localPort: number, req: IncomingMessage, res: ServerResponse): void {
   let decision: ProxyDecision;

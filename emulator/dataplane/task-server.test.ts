@@ -3,7 +3,8 @@ import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { readTaskKnobs } from "./knobs";
 import { versionColour } from "./sample-app";
-import { prefersJson, seededRandom, startTaskServer, type RunningTaskServer, type TaskServerSpec } from "./task-server";
+import { seededRandom } from "../test/seeded-random";
+import { prefersJson, startTaskServer, type RunningTaskServer, type TaskServerSpec } from "./task-server";
 
 const TASK_ID = "5d1f0c9e8b7a46e2a3c4b5d6e7f80912";
 const baseSpec: TaskServerSpec = {

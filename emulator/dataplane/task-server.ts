@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { TaskKnobs } from "./knobs";
 import { renderSampleAppPage, sampleAppDocument, sampleAppIdentity, type SampleAppIdentity } from "./sample-app";
+import { listenOnFirstFree } from "./listen";
 
 /**
  * One task's data plane: a real HTTP server on loopback serving the sample app. Thousands run
@@ -39,23 +40,11 @@ interface TaskServerContext {
   baseHeaders: OutgoingHttpHeaders;
 }
 
-/** Mulberry32: a small, fast, seedable generator; good enough for picking failed requests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startTaskServer(spec: TaskServerSpec): Promise<RunningTaskServer> {
   const context = contextFor(spec);
   const server = createServer((req, res) => handleRequest(context, req, res));
   const host = spec.host ?? "127.0.0.1";
-  await listenOnPreferredPort(server, host, spec.preferredPort);
+  await listenOnFirstFree(server, host, [spec.preferredPort]);
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("task server is not listening on a TCP port");
   let closing: Promise<void> | undefined;
@@ -85,33 +74,7 @@ function headerSafe(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, "?");
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      server.off("listening", onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      resolve();
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    server.listen({ host, port });
-  });
-}
 
-async function listenOnPreferredPort(server: Server, host: string, preferredPort: number | undefined): Promise<void> {
-  if (preferredPort) {
-    try {
-      return await listen(server, host, preferredPort);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
-    }
-  }
-  await listen(server, host, 0);
-}
 
 /** Drops idle keep-alive sockets at once too: a stopped task must not hold its port open. */
 function closeServer(server: Server): Promise<void> {

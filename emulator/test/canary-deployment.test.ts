@@ -6,7 +6,6 @@ import { startTestEmulator, type TestEmulator } from "./harness";
 import {
   createWebStack,
   describeServiceDeployment,
-  elbClientFor,
   registerWebImage,
   ruleWeights,
   splitOfRequests,
@@ -18,12 +17,9 @@ let elb: ElasticLoadBalancingV2Client;
 
 beforeAll(async () => {
   local = await startTestEmulator({ timeScale: 60 });
-  elb = elbClientFor(local.emulator.endpoint);
+  elb = local.elb;
 });
-afterAll(async () => {
-  elb.destroy();
-  await local.stop();
-});
+afterAll(() => local.stop());
 
 const canaryWithApproval = (timeout: { timeoutInMinutes: number; action: "ROLLBACK" | "CONTINUE" }): DeploymentConfiguration => ({
   strategy: "CANARY",

@@ -15,7 +15,7 @@ import {
   type CreateClusterCommandInput,
 } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFargateCluster, NETWORK, registerWebApp, waitFor } from "./fixtures";
+import { awsError, createFargateCluster, NETWORK, postEcsJson, registerWebApp, waitFor } from "./fixtures";
 import { startTestEmulator, type TestEmulator } from "./harness";
 
 let local: TestEmulator;
@@ -25,29 +25,6 @@ beforeAll(async () => {
 afterAll(() => local.stop());
 
 const ARN_PREFIX = "arn:aws:ecs:us-east-1:000000000000";
-
-async function failure(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-/** A raw AWS JSON 1.1 call, for inputs the SDK's types would not let through. */
-async function post(operation: string, body: unknown): Promise<{ status: number; type: string }> {
-  const response = await fetch(local.emulator.endpoint, {
-    method: "POST",
-    headers: {
-      "x-amz-target": `AmazonEC2ContainerServiceV20141113.${operation}`,
-      "content-type": "application/x-amz-json-1.1",
-    },
-    body: JSON.stringify(body),
-  });
-  const parsed = (await response.json()) as { __type?: string };
-  return { status: response.status, type: parsed.__type ?? "" };
-}
 
 const createCluster = (clusterName: string) => local.ecs.send(new CreateClusterCommand({ clusterName }));
 
@@ -124,12 +101,12 @@ describe("CreateCluster", () => {
   });
 
   it.each([["bad name"], ["a".repeat(256)], ["dots.not.allowed"], [""]])("rejects the name %j", async (clusterName) => {
-    const error = await failure(createCluster(clusterName));
+    const error = await awsError(createCluster(clusterName));
     expect(error.name).toBe("InvalidParameterException");
   });
 
   it("rejects capacity providers local ECS cannot have, naming them", async () => {
-    const error = await failure(
+    const error = await awsError(
       local.ecs.send(new CreateClusterCommand({ clusterName: "asg", capacityProviders: ["FARGATE", "my-asg-provider"] })),
     );
     expect(error.name).toBe("InvalidParameterException");
@@ -143,7 +120,7 @@ describe("CreateCluster", () => {
     ["a base over 100000", ["FARGATE"], [{ capacityProvider: "FARGATE", base: 100001 }]],
     ["the same provider twice", ["FARGATE"], [{ capacityProvider: "FARGATE" }, { capacityProvider: "FARGATE" }]],
   ])("rejects a default strategy with %s", async (_why, capacityProviders, defaultCapacityProviderStrategy) => {
-    const error = await failure(
+    const error = await awsError(
       local.ecs.send(new CreateClusterCommand({ clusterName: "strategy", capacityProviders, defaultCapacityProviderStrategy })),
     );
     expect(error.name).toBe("InvalidParameterException");
@@ -159,7 +136,7 @@ describe("CreateCluster", () => {
       { tags: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" })) },
     ];
     for (const attempt of attempts) {
-      const error = await failure(local.ecs.send(new CreateClusterCommand({ clusterName: "rejected", ...attempt })));
+      const error = await awsError(local.ecs.send(new CreateClusterCommand({ clusterName: "rejected", ...attempt })));
       expect(error.name).toBe("InvalidParameterException");
     }
     const described = await local.ecs.send(new DescribeClustersCommand({ clusters: ["rejected"] }));
@@ -185,7 +162,7 @@ describe("CreateCluster", () => {
     ["PutClusterCapacityProviders", { cluster: "default", capacityProviders: ["FARGATE"] }],
     ["UpdateClusterSettings", { cluster: "default" }],
   ])("answers malformed %s input %j with a 400", async (operation, body) => {
-    const response = await post(operation, body);
+    const response = await postEcsJson(local.emulator.endpoint, operation, body);
     expect(response).toEqual({ status: 400, type: "InvalidParameterException" });
   });
 });
@@ -244,7 +221,7 @@ describe("DescribeClusters", () => {
 
   it("refuses more than 100 clusters", async () => {
     const clusters = Array.from({ length: 101 }, (_, i) => `c${i}`);
-    const error = await failure(local.ecs.send(new DescribeClustersCommand({ clusters })));
+    const error = await awsError(local.ecs.send(new DescribeClustersCommand({ clusters })));
     expect(error.name).toBe("InvalidParameterException");
   });
 });
@@ -271,19 +248,19 @@ describe("ListClusters", () => {
   });
 
   it.each([[0], [101]])("rejects maxResults %i", async (maxResults) => {
-    const error = await failure(local.ecs.send(new ListClustersCommand({ maxResults })));
+    const error = await awsError(local.ecs.send(new ListClustersCommand({ maxResults })));
     expect(error.name).toBe("InvalidParameterException");
   });
 
   it("rejects a nextToken it did not issue", async () => {
-    const error = await failure(local.ecs.send(new ListClustersCommand({ nextToken: "bogus" })));
+    const error = await awsError(local.ecs.send(new ListClustersCommand({ nextToken: "bogus" })));
     expect(error.name).toBe("InvalidParameterException");
   });
 });
 
 describe("DeleteCluster", () => {
   it("says ClusterNotFoundException for an unknown cluster", async () => {
-    const error = await failure(local.ecs.send(new DeleteClusterCommand({ cluster: "never-made" })));
+    const error = await awsError(local.ecs.send(new DeleteClusterCommand({ cluster: "never-made" })));
     expect(error.name).toBe("ClusterNotFoundException");
     expect(error.message).toBe("Cluster not found.");
   });
@@ -300,8 +277,8 @@ describe("DeleteCluster", () => {
     const described = await local.ecs.send(new DescribeClustersCommand({ clusters: [arn], include: ["TAGS"] }));
     expect(described.clusters).toMatchObject([{ status: "INACTIVE", tags: [] }]);
     expect((await local.ecs.send(new ListClustersCommand({}))).clusterArns).not.toContain(arn);
-    expect((await failure(local.ecs.send(new DeleteClusterCommand({ cluster: arn })))).name).toBe("ClusterNotFoundException");
-    expect((await failure(local.ecs.send(new UpdateClusterSettingsCommand({ cluster: arn, settings: [] })))).name).toBe(
+    expect((await awsError(local.ecs.send(new DeleteClusterCommand({ cluster: arn })))).name).toBe("ClusterNotFoundException");
+    expect((await awsError(local.ecs.send(new UpdateClusterSettingsCommand({ cluster: arn, settings: [] })))).name).toBe(
       "ClusterNotFoundException",
     );
 
@@ -345,12 +322,12 @@ describe("PutClusterCapacityProviders", () => {
           defaultCapacityProviderStrategy: [{ capacityProvider: provider, weight: 1 }],
         }),
       );
-    expect((await failure(put(["EC2_ASG"], "EC2_ASG"))).name).toBe("InvalidParameterException");
-    expect((await failure(put(["FARGATE"], "FARGATE_SPOT"))).name).toBe("InvalidParameterException");
+    expect((await awsError(put(["EC2_ASG"], "EC2_ASG"))).name).toBe("InvalidParameterException");
+    expect((await awsError(put(["FARGATE"], "FARGATE_SPOT"))).name).toBe("InvalidParameterException");
     const unknown = local.ecs.send(
       new PutClusterCapacityProvidersCommand({ cluster: "no-such", capacityProviders: [], defaultCapacityProviderStrategy: [] }),
     );
-    expect((await failure(unknown)).name).toBe("ClusterNotFoundException");
+    expect((await awsError(unknown)).name).toBe("ClusterNotFoundException");
   });
 });
 
@@ -387,9 +364,9 @@ describe("UpdateCluster and UpdateClusterSettings", () => {
     const badSetting = local.ecs.send(
       new UpdateClusterSettingsCommand({ cluster: "update-checked", settings: [{ name: "turbo" as never, value: "on" }] }),
     );
-    expect((await failure(badSetting)).name).toBe("InvalidParameterException");
+    expect((await awsError(badSetting)).name).toBe("InvalidParameterException");
     const unknown = local.ecs.send(new UpdateClusterCommand({ cluster: "no-such", settings: [] }));
-    expect((await failure(unknown)).name).toBe("ClusterNotFoundException");
+    expect((await awsError(unknown)).name).toBe("ClusterNotFoundException");
   });
 
   it("return the cluster with its current tags", async () => {
@@ -411,7 +388,7 @@ describe("with real tasks and services", () => {
     const run = await local.ecs.send(new RunTaskCommand({ cluster: "busy", taskDefinition, count: 2, networkConfiguration: NETWORK }));
     const started = await describeOne("busy");
     expect(started.pendingTasksCount! + started.runningTasksCount!).toBe(2);
-    expect((await failure(local.ecs.send(new DeleteClusterCommand({ cluster: "busy" })))).name).toBe("ClusterContainsTasksException");
+    expect((await awsError(local.ecs.send(new DeleteClusterCommand({ cluster: "busy" })))).name).toBe("ClusterContainsTasksException");
 
     const running = await waitFor("both tasks to run", async () => {
       const cluster = await describeOne("busy");
@@ -436,7 +413,7 @@ describe("with real tasks and services", () => {
     const cluster = await describeOne("served");
     expect(cluster.activeServicesCount).toBe(1);
     expect(statisticsOf(cluster)).toMatchObject({ activeFargateServiceCount: "1", activeEC2ServiceCount: "0" });
-    const error = await failure(local.ecs.send(new DeleteClusterCommand({ cluster: "served" })));
+    const error = await awsError(local.ecs.send(new DeleteClusterCommand({ cluster: "served" })));
     expect(error.name).toBe("ClusterContainsServicesException");
 
     await local.ecs.send(new DeleteServiceCommand({ cluster: "served", service: "web" }));
@@ -460,7 +437,7 @@ describe("with real tasks and services", () => {
         capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }],
       }),
     );
-    const error = await failure(
+    const error = await awsError(
       local.ecs.send(
         new PutClusterCapacityProvidersCommand({
           cluster: "in-use",

@@ -119,3 +119,14 @@ export async function fetchFromTask(task: Task, path: string): Promise<{ status:
   const response = await fetch(`http://${binding.bindIP}:${binding.hostPort}${path}`, { headers: { accept: "application/json" } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/** A raw AWS JSON 1.1 call, for inputs the SDK's types would not let through. */
+export async function postEcsJson(endpoint: string, operation: string, body: unknown): Promise<{ status: number; type: string }> {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: { "x-amz-target": `AmazonEC2ContainerServiceV20141113.${operation}`, "content-type": "application/x-amz-json-1.1" },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await response.json()) as { __type?: string };
+  return { status: response.status, type: parsed.__type ?? "" };
+}

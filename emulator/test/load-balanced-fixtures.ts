@@ -13,12 +13,11 @@ import {
   CreateRuleCommand,
   CreateTargetGroupCommand,
   DescribeRulesCommand,
-  ElasticLoadBalancingV2Client,
   ModifyTargetGroupAttributesCommand,
+  type ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { freePort } from "./child-emulator";
 import { createFargateCluster, NETWORK, registerWebApp } from "./fixtures";
-import { TEST_CREDENTIALS } from "./harness";
 
 /** A web service behind an ALB with blue and green target groups, built through the SDKs. */
 export interface WebStack {
@@ -31,10 +30,6 @@ export interface WebStack {
   /** Where the production listener answers on this machine. */
   productionUrl: string;
   testUrl: string;
-}
-
-export function elbClientFor(endpoint: string): ElasticLoadBalancingV2Client {
-  return new ElasticLoadBalancingV2Client({ endpoint, region: "us-east-1", credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 }
 
 export async function registerWebImage(

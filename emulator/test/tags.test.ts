@@ -12,7 +12,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFargateCluster, NETWORK, registerWebApp } from "./fixtures";
+import { awsError, createFargateCluster, NETWORK, postEcsJson, registerWebApp } from "./fixtures";
 import { startTestEmulator, type TestEmulator } from "./harness";
 
 let local: TestEmulator;
@@ -22,28 +22,6 @@ beforeAll(async () => {
 afterAll(() => local.stop());
 
 const ARN_PREFIX = "arn:aws:ecs:us-east-1:000000000000";
-
-async function failure(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function post(operation: string, body: unknown): Promise<{ status: number; type: string }> {
-  const response = await fetch(local.emulator.endpoint, {
-    method: "POST",
-    headers: {
-      "x-amz-target": `AmazonEC2ContainerServiceV20141113.${operation}`,
-      "content-type": "application/x-amz-json-1.1",
-    },
-    body: JSON.stringify(body),
-  });
-  const parsed = (await response.json()) as { __type?: string };
-  return { status: response.status, type: parsed.__type ?? "" };
-}
 
 async function clusterArn(clusterName: string, tags?: Tag[]): Promise<string> {
   const { cluster } = await local.ecs.send(new CreateClusterCommand({ clusterName, tags }));
@@ -89,28 +67,28 @@ describe("tags on a cluster", () => {
 
   it("enforces ECS's tag limits", async () => {
     const arn = await clusterArn("limited");
-    expect((await failure(tag(arn, [{ key: "aws:owner", value: "x" }]))).name).toBe("InvalidParameterException");
-    expect((await failure(tag(arn, [{ key: "k".repeat(129), value: "x" }]))).name).toBe("InvalidParameterException");
-    expect((await failure(tag(arn, [{ key: "k", value: "v".repeat(257) }]))).name).toBe("InvalidParameterException");
+    expect((await awsError(tag(arn, [{ key: "aws:owner", value: "x" }]))).name).toBe("InvalidParameterException");
+    expect((await awsError(tag(arn, [{ key: "k".repeat(129), value: "x" }]))).name).toBe("InvalidParameterException");
+    expect((await awsError(tag(arn, [{ key: "k", value: "v".repeat(257) }]))).name).toBe("InvalidParameterException");
     await tag(arn, Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, value: "v" })));
-    expect((await failure(tag(arn, [{ key: "one-too-many", value: "v" }]))).name).toBe("InvalidParameterException");
+    expect((await awsError(tag(arn, [{ key: "one-too-many", value: "v" }]))).name).toBe("InvalidParameterException");
     expect(await listTags(arn)).toHaveLength(50);
   });
 
   it("refuses a deleted cluster with ECS's inactive-cluster error", async () => {
     const arn = await clusterArn("deleted-tagged", [{ key: "k", value: "v" }]);
     await local.ecs.send(new DeleteClusterCommand({ cluster: arn }));
-    const error = await failure(listTags(arn));
+    const error = await awsError(listTags(arn));
     expect(error.name).toBe("InvalidParameterException");
     expect(error.message).toBe("The specified cluster is inactive. Specify an active cluster and try again.");
-    expect((await failure(tag(arn, [{ key: "k", value: "v" }]))).name).toBe("InvalidParameterException");
+    expect((await awsError(tag(arn, [{ key: "k", value: "v" }]))).name).toBe("InvalidParameterException");
   });
 
   it("says ClusterNotFoundException for a cluster that never existed", async () => {
     const arn = `${ARN_PREFIX}:cluster/never`;
-    expect((await failure(listTags(arn))).name).toBe("ClusterNotFoundException");
-    expect((await failure(tag(arn, [{ key: "k", value: "v" }]))).name).toBe("ClusterNotFoundException");
-    expect((await failure(untag(arn, ["k"]))).name).toBe("ClusterNotFoundException");
+    expect((await awsError(listTags(arn))).name).toBe("ClusterNotFoundException");
+    expect((await awsError(tag(arn, [{ key: "k", value: "v" }]))).name).toBe("ClusterNotFoundException");
+    expect((await awsError(untag(arn, ["k"]))).name).toBe("ClusterNotFoundException");
   });
 });
 
@@ -142,21 +120,21 @@ describe("tags on resources inside a cluster", () => {
   it("says which is missing: the cluster, or the resource in it", async () => {
     await clusterArn("sparse");
     const missingService = `${ARN_PREFIX}:service/sparse/nothing`;
-    expect((await failure(tag(missingService, [{ key: "k", value: "v" }]))).name).toBe("ResourceNotFoundException");
-    expect((await failure(untag(missingService, ["k"]))).name).toBe("ResourceNotFoundException");
-    expect((await failure(listTags(missingService))).name).toBe("InvalidParameterException");
-    expect((await failure(listTags(`${ARN_PREFIX}:task/no-cluster/abc`))).name).toBe("ClusterNotFoundException");
-    expect((await failure(listTags(`${ARN_PREFIX}:service-deployment/sparse/web/abc`))).name).toBe("InvalidParameterException");
-    expect((await failure(tag(`${ARN_PREFIX}:task-definition/never:1`, [{ key: "k", value: "v" }]))).name).toBe(
+    expect((await awsError(tag(missingService, [{ key: "k", value: "v" }]))).name).toBe("ResourceNotFoundException");
+    expect((await awsError(untag(missingService, ["k"]))).name).toBe("ResourceNotFoundException");
+    expect((await awsError(listTags(missingService))).name).toBe("InvalidParameterException");
+    expect((await awsError(listTags(`${ARN_PREFIX}:task/no-cluster/abc`))).name).toBe("ClusterNotFoundException");
+    expect((await awsError(listTags(`${ARN_PREFIX}:service-deployment/sparse/web/abc`))).name).toBe("InvalidParameterException");
+    expect((await awsError(tag(`${ARN_PREFIX}:task-definition/never:1`, [{ key: "k", value: "v" }]))).name).toBe(
       "ResourceNotFoundException",
     );
   });
 
   it("refuses old-format service and task ARNs, as ECS does", async () => {
-    const error = await failure(tag(`${ARN_PREFIX}:service/web`, [{ key: "k", value: "v" }]));
+    const error = await awsError(tag(`${ARN_PREFIX}:service/web`, [{ key: "k", value: "v" }]));
     expect(error.name).toBe("InvalidParameterException");
     expect(error.message).toContain("Long arn format");
-    expect((await failure(listTags(`${ARN_PREFIX}:task/0123`))).name).toBe("InvalidParameterException");
+    expect((await awsError(listTags(`${ARN_PREFIX}:task/0123`))).name).toBe("InvalidParameterException");
   });
 });
 
@@ -167,7 +145,7 @@ describe("malformed tagging requests", () => {
     [`${ARN_PREFIX}:widget/thing`],
     [`${ARN_PREFIX}:cluster/a/b`],
   ])("rejects the ARN %s", async (resourceArn) => {
-    const error = await failure(listTags(resourceArn));
+    const error = await awsError(listTags(resourceArn));
     expect(error.name).toBe("InvalidParameterException");
     expect(error.message).toBe("The ARN provided is invalid.");
   });
@@ -184,6 +162,6 @@ describe("malformed tagging requests", () => {
     ["ListTagsForResource", { resourceArn: ["x"] }],
   ])("answers %s with %j by a 400", async (operation, body) => {
     await clusterArn("default");
-    expect(await post(operation, body)).toEqual({ status: 400, type: "InvalidParameterException" });
+    expect(await postEcsJson(local.emulator.endpoint, operation, body)).toEqual({ status: 400, type: "InvalidParameterException" });
   });
 });

@@ -3,19 +3,16 @@ import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeService, waitFor, waitForSteadyState } from "./fixtures";
 import { startTestEmulator, type TestEmulator } from "./harness";
-import { createWebStack, describeServiceDeployment, elbClientFor, registerWebImage, ruleWeights, type WebStack } from "./load-balanced-fixtures";
+import { createWebStack, describeServiceDeployment, registerWebImage, ruleWeights, type WebStack } from "./load-balanced-fixtures";
 
 let local: TestEmulator;
 let elb: ElasticLoadBalancingV2Client;
 
 beforeAll(async () => {
   local = await startTestEmulator({ timeScale: 60 });
-  elb = elbClientFor(local.emulator.endpoint);
+  elb = local.elb;
 });
-afterAll(async () => {
-  elb.destroy();
-  await local.stop();
-});
+afterAll(() => local.stop());
 
 async function deploy(stack: WebStack, taskDefinition: string): Promise<string> {
   const { service } = await local.ecs.send(new UpdateServiceCommand({ cluster: stack.cluster, service: stack.service, taskDefinition }));

@@ -1,3 +1,4 @@
+import { decodePageToken, encodePageToken } from "../../store/page-tokens";
 import { InvalidParameterException } from "./errors";
 
 /**
@@ -26,19 +27,11 @@ export function paginate<T>(
   const offset = request.nextToken === undefined ? 0 : decodeToken(request.nextToken);
   const items = all.slice(offset, offset + size);
   const next = offset + size;
-  return { items, nextToken: next < all.length ? encodeToken(next) : undefined };
-}
-
-function encodeToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+  return { items, nextToken: next < all.length ? encodePageToken(next) : undefined };
 }
 
 function decodeToken(token: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { o?: unknown };
-    if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidParameterException("The specified nextToken is invalid.");
+  const offset = decodePageToken(token);
+  if (offset === undefined) throw new InvalidParameterException("The specified nextToken is invalid.");
+  return offset;
 }

@@ -4,24 +4,13 @@ import { AwsError } from "../../protocols/aws-error";
 import { validateTags } from "./tag-store";
 import { buildTaskDefinition } from "./task-definition-defaults";
 import { validateRegisterTaskDefinition } from "./task-definition-validation";
+import { seededRandom } from "../../test/seeded-random";
 
 /**
  * Validation must answer any decoded JSON with an AWS error (a 400), never a crash (a 500).
  * A valid definition is mutated at random depths into wrong types and values, deterministically.
  */
 describe("a generated batch of malformed inputs", () => {
-  /** mulberry32: small, fast and deterministic, so a failing case can be replayed by its index. */
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   const BAD_VALUES: unknown[] = [
     null, 0, -1, 1.5, 65536, 1e21, "", " ", "x", "é∆🙂", "a".repeat(300), true, false, [], [null], [1, "a"], {},
     { nested: { deeper: [] } }, "CMD", "awsvpc", "FARGATE", "0.25 vCPU", "1GB", "ACTIVE", "__proto__", -0, 2 ** 53,
@@ -102,7 +91,7 @@ describe("a generated batch of malformed inputs", () => {
   }
 
   it("rejects 1,200 mutated definitions only with AWS errors that explain themselves", () => {
-    const next = random(20_241_126);
+    const next = seededRandom(20_241_126);
     const offenders: string[] = [];
     let rejected = 0;
     for (let index = 0; index < 1200; index++) {

@@ -1,3 +1,4 @@
+import { decodePageToken, encodePageToken } from "../../store/page-tokens";
 import { ValidationError } from "./errors";
 import { optionalInteger, optionalString } from "./input";
 
@@ -17,19 +18,11 @@ export function paginate<T>(all: readonly T[], input: { Marker?: unknown; PageSi
   const marker = optionalString(input.Marker, "Marker");
   const offset = marker === undefined || marker === "" ? 0 : decodeMarker(marker);
   const next = offset + size;
-  return { items: all.slice(offset, next), nextMarker: next < all.length ? encodeMarker(next) : undefined };
-}
-
-function encodeMarker(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+  return { items: all.slice(offset, next), nextMarker: next < all.length ? encodePageToken(next) : undefined };
 }
 
 function decodeMarker(marker: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(marker, "base64url").toString("utf8")) as { o?: unknown };
-    if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
-  } catch {
-    // fall through to the error below
-  }
-  throw new ValidationError("The specified marker is not valid.");
+  const offset = decodePageToken(marker);
+  if (offset === undefined) throw new ValidationError("The specified marker is not valid.");
+  return offset;
 }
