@@ -26,7 +26,8 @@ export class ServiceTasks {
   /** Healthy as a deployment counts it: container checks and, behind a load balancer, every target healthy. */
   healthy(task: TaskRecord, now: number): boolean {
     const definition = this.definitionOf(task);
-    if (!definition || !isTaskHealthy(task.task, definition, now)) return false;
+    const behindLoadBalancer = (task.targets?.length ?? 0) > 0;
+    if (!definition || !isTaskHealthy(task.task, definition, now, behindLoadBalancer)) return false;
     return targetsHealthy(this.world(), task);
   }
 

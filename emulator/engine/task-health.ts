@@ -22,12 +22,14 @@ export function taskHealthStatus(task: Task, definition: TaskDefinition): Health
 }
 
 /**
- * Healthy as a deployment counts it (spec §2): RUNNING, and either every checked essential
- * container passes, or (with no checks) 40 s have passed since it started.
+ * Healthy as a deployment counts it (spec §2): RUNNING, and every checked essential container
+ * passes. With no checks, a task behind a load balancer is judged by its targets alone (the
+ * caller checks those); any other task counts as healthy 40 s after it started.
  */
-export function isTaskHealthy(task: Task, definition: TaskDefinition, nowMs: number): boolean {
+export function isTaskHealthy(task: Task, definition: TaskDefinition, nowMs: number, behindLoadBalancer = false): boolean {
   if (task.lastStatus !== "RUNNING" || task.desiredStatus !== "RUNNING") return false;
   if (essentialContainers(definition).some(hasHealthCheck)) return task.healthStatus === "HEALTHY";
+  if (behindLoadBalancer) return true;
   const startedAt = task.startedAt?.getTime() ?? Infinity;
   return nowMs >= startedAt + TASK_TIMING.healthyWithoutChecksAfter;
 }
