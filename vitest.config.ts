@@ -1,6 +1,14 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    alias: {
+      // Tests run server modules directly; outside React's server build "server-only" would throw.
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+    },
+  },
   test: {
     include: ["{emulator,lib,server}/**/*.test.ts"],
     // Emulator tests boot real servers and run deployments over emulated time.
