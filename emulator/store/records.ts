@@ -69,6 +69,8 @@ export interface NativeDeploymentState {
   /** Percent of production traffic on green after each step. */
   steps: Array<{ greenPercent: number; bakeMs: number }>;
   stepIndex: number;
+  /** Emulated epoch ms at which the current stage began. */
+  stageStartedAt?: number;
   /** Emulated epoch ms at which the current bake ends. */
   waitUntil?: number;
 }

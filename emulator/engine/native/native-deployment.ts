@@ -33,6 +33,8 @@ const STAGE_ORDER: Stage[] = [
   "CLEAN_UP",
 ];
 const MINUTE = 60_000;
+/** A stage that waits on tasks (not on a person) fails after a day, and the deployment rolls back. */
+const STAGE_LIMIT_MS = 24 * 60 * MINUTE;
 
 export class NativeDeployments {
   private readonly wakeups = new Map<string, { at: number; handle: TimerHandle }>();
@@ -72,15 +74,21 @@ export class NativeDeployments {
       if (hooks.kind === "waiting") return this.wakeAt(record, hooks.until);
       const waitUntil = this.stageWait(record, deployment, green, now);
       if (waitUntil !== undefined) {
-        if (waitUntil !== Infinity) this.wakeAt(record, waitUntil);
-        return this.save(deployment);
+        // Waiting on tasks rather than on a clock: the stage may take at most a day.
+        const deadline = waitUntil === Infinity ? (native.stageStartedAt ?? now) + STAGE_LIMIT_MS : waitUntil;
+        this.save(deployment);
+        if (waitUntil === Infinity && now >= deadline) {
+          this.outcomes.rollBack(record, `${sd.lifecycleStage} did not finish within 24 hours`, "ROLLBACK_IN_PROGRESS");
+          return;
+        }
+        return this.wakeAt(record, deadline);
       }
       this.enter(record, deployment, this.nextStage(deployment), now);
       if (sd.lifecycleStage === "CLEAN_UP") return this.save(deployment);
     }
   }
 
-  /** undefined when the current stage is finished; otherwise when to look again (Infinity: on the next event). */
+  /** undefined when the current stage is finished; otherwise when it will be (Infinity: when its tasks are ready). */
   private stageWait(record: ServiceRecord, deployment: ServiceDeploymentRecord, green: Deployment, now: number): number | undefined {
     const native = deployment.native!;
     switch (deployment.serviceDeployment.lifecycleStage) {
@@ -125,6 +133,7 @@ export class NativeDeployments {
     sd.lifecycleStage = stage as ServiceDeploymentLifecycleStage;
     sd.updatedAt = new Date(now);
     native.waitUntil = undefined;
+    native.stageStartedAt = now;
     startStageHooks(sd, stage, config, now);
     const green = this.deployment(record, native.greenDeploymentId);
     if (stage === "SCALE_UP" && green) this.tasks.scale(record, green, record.service.desiredCount ?? 0, now);
