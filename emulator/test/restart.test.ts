@@ -1,4 +1,5 @@
 import {
+  ContinueServiceDeploymentCommand,
   CreateServiceCommand,
   DescribeServiceDeploymentsCommand,
   DescribeTasksCommand,
@@ -6,7 +7,6 @@ import {
   ListTaskDefinitionsCommand,
   ListTasksCommand,
   UpdateServiceCommand,
-  type ECSClient,
 } from "@aws-sdk/client-ecs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,11 +14,12 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { freePort, killHard, startChildEmulator, type ChildEmulator } from "./child-emulator";
 import { createFargateCluster, describeService, NETWORK, registerWebApp, waitFor, waitForSteadyState } from "./fixtures";
-import { ecsClientFor } from "./harness";
+import { ecsClientFor, elbClientFor } from "./harness";
+import { createWebStack, describeServiceDeployment, registerWebImage, ruleWeights, splitOfRequests } from "./load-balanced-fixtures";
 
 const dataDir = mkdtempSync(join(tmpdir(), "local-ecs-restart-"));
 const children: ChildEmulator[] = [];
-const clients: ECSClient[] = [];
+const clients: Array<{ destroy(): void }> = [];
 
 afterAll(async () => {
   for (const child of children) await killHard(child);
@@ -26,12 +27,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function start(port: number) {
-  const child = await startChildEmulator(["--no-seed", "--data-dir", dataDir, "--time-scale", "30"], port);
+async function start(port: number, dir = dataDir) {
+  const child = await startChildEmulator(["--no-seed", "--data-dir", dir, "--time-scale", "30"], port);
   children.push(child);
   const ecs = ecsClientFor(child.endpoint);
-  clients.push(ecs);
-  return { child, ecs };
+  const elb = elbClientFor(child.endpoint);
+  clients.push(ecs, elb);
+  return { child, ecs, elb };
 }
 
 it("finishes a deployment that was under way when local ECS was killed with SIGKILL", async () => {
@@ -76,4 +78,50 @@ it("finishes a deployment that was under way when local ECS was killed with SIGK
   expect(definitions).toEqual([v1, v2]);
   const history = (await second.ecs.send(new ListServiceDeploymentsCommand({ cluster: "restart", service: "web" }))).serviceDeployments!;
   expect(history.map((d) => d.status)).toEqual(["SUCCESSFUL", "SUCCESSFUL"]);
+});
+
+it("keeps a canary waiting for approval across a SIGKILL, with its traffic split, and finishes it after", async () => {
+  const port = await freePort();
+  const dir = join(dataDir, "canary");
+  const first = await start(port, dir);
+  const v1 = await registerWebImage(first.ecs, "restart-canary", "1.0.0");
+  const stack = await createWebStack(first.ecs, first.elb, "restartcanary", {
+    taskDefinition: v1,
+    desiredCount: 1,
+    deploymentConfiguration: {
+      strategy: "CANARY",
+      canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 0 },
+      lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["POST_PRODUCTION_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 600, action: "ROLLBACK" } }],
+    },
+  });
+  await waitForSteadyState(first.ecs, stack.cluster, stack.service, 60_000);
+  const v2 = await registerWebImage(first.ecs, "restart-canary", "2.0.0");
+  const { service } = await first.ecs.send(new UpdateServiceCommand({ cluster: stack.cluster, service: stack.service, taskDefinition: v2 }));
+  const arn = service!.currentServiceDeployment!;
+  // With no bake, the canary steps 20 % then 100 %; the pause after the last shift holds it at 100 %.
+  const paused = await waitFor("the pause", async () => {
+    const sd = await describeServiceDeployment(first.ecs, arn);
+    return sd.lifecycleHookDetails?.some((h) => h.status === "AWAITING_ACTION") ? sd : undefined;
+  }, 60_000);
+  expect(paused.lifecycleStage).toBe("POST_PRODUCTION_TRAFFIC_SHIFT");
+  await killHard(first.child);
+
+  const second = await start(port, dir);
+  const after = await describeServiceDeployment(second.ecs, arn);
+  expect(after.status).toBe("IN_PROGRESS");
+  expect(after.lifecycleHookDetails).toEqual(paused.lifecycleHookDetails);
+  expect(await ruleWeights(second.elb, stack.productionRuleArn)).toEqual({ [stack.blueTargetGroupArn]: 0, [stack.greenTargetGroupArn]: 100 });
+  const split = await waitFor("the listener to answer again", async () => {
+    const answers = await splitOfRequests(stack.productionUrl, 20);
+    return answers["public.ecr.aws/slipway/restart-canary:2.0.0"] === 20 ? answers : undefined;
+  }, 30_000, 200);
+  expect(split).toEqual({ "public.ecr.aws/slipway/restart-canary:2.0.0": 20 });
+
+  const hookId = paused.lifecycleHookDetails!.find((h) => h.status === "AWAITING_ACTION")!.hookId!;
+  await second.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId }));
+  await waitFor("the canary to finish", async () => {
+    const sd = await describeServiceDeployment(second.ecs, arn);
+    return sd.status === "SUCCESSFUL" ? sd : undefined;
+  }, 60_000);
+  expect((await waitForSteadyState(second.ecs, stack.cluster, stack.service, 60_000)).taskDefinition).toBe(v2);
 });
