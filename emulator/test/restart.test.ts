@@ -80,7 +80,7 @@ it("finishes a deployment that was under way when local ECS was killed with SIGK
   expect(history.map((d) => d.status)).toEqual(["SUCCESSFUL", "SUCCESSFUL"]);
 });
 
-it("keeps a canary waiting for approval across a SIGKILL, with its traffic split, and finishes it after", async () => {
+it("keeps a canary paused for approval across a SIGKILL, with its listener weights and address, and finishes it after", async () => {
   const port = await freePort();
   const dir = join(dataDir, "canary");
   const first = await start(port, dir);
