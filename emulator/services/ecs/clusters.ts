@@ -36,6 +36,7 @@ import {
   ResourceInUseException,
 } from "./errors";
 import { paginate } from "./pagination";
+import { absent, integerInRange, optionalBoolean, optionalString, readList, readObject, readStrings, requiredString } from "./json-input";
 import { dropTags, MAX_TAGS, putTags, tagsOf, validateTags } from "./tag-store";
 
 const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -47,56 +48,6 @@ const PENDING_TASK_STATUSES = new Set(["PROVISIONING", "PENDING", "ACTIVATING"])
 const ALL_FIELDS: ReadonlySet<string> = new Set(Object.values(ClusterField));
 /** Mutating calls return the whole cluster, but statistics only when asked for (as ECS does). */
 const MUTATION_VIEW: ReadonlySet<string> = new Set([...ALL_FIELDS].filter((f) => f !== ClusterField.STATISTICS));
-
-// ---- decoded-JSON readers: a wrong type is the caller's fault (400), never ours (500) ----
-
-type JsonObject = Record<string, unknown>;
-const absent = (value: unknown): value is undefined | null => value === undefined || value === null;
-
-function readObject(value: unknown, field: string): JsonObject {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new InvalidParameterException(`${field} must be an object.`);
-  }
-  return value as JsonObject;
-}
-
-function readList(value: unknown, field: string): unknown[] {
-  if (!Array.isArray(value)) throw new InvalidParameterException(`${field} must be a list.`);
-  return value;
-}
-
-function readStrings(value: unknown, field: string): string[] {
-  return readList(value, field).map((item) => {
-    if (typeof item !== "string") throw new InvalidParameterException(`${field} must be a list of strings.`);
-    return item;
-  });
-}
-
-function optionalString(value: unknown, field: string): string | undefined {
-  if (absent(value)) return undefined;
-  if (typeof value !== "string") throw new InvalidParameterException(`${field} must be a string.`);
-  return value;
-}
-
-function optionalBoolean(value: unknown, field: string): boolean | undefined {
-  if (absent(value)) return undefined;
-  if (typeof value !== "boolean") throw new InvalidParameterException(`${field} must be a boolean.`);
-  return value;
-}
-
-function integerInRange(value: unknown, field: string, min: number, max: number): number {
-  if (absent(value)) return 0;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidParameterException(`${field} must be an integer from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-function requiredString(value: unknown, field: string): string {
-  const text = optionalString(value, field);
-  if (text === undefined) throw new InvalidParameterException(`${field} is required.`);
-  return text;
-}
 
 // ---- cluster parameters ----
 
