@@ -9,8 +9,8 @@ import { Agent, request } from "node:http";
 export interface SyntheticTrafficTarget {
   /** Identifies the load balancer across ticks. */
   key: string;
-  /** The Host header to send, e.g. the load balancer's DNS name. */
-  hostName?: string;
+  /** Host headers to send in turn: the load balancer's DNS name and names its host rules match. */
+  hostNames: string[];
   /** Loopback ports of its listeners; requests take them in turn. */
   ports: number[];
 }
@@ -55,9 +55,11 @@ export function startSyntheticTraffic(spec: SyntheticTrafficSpec): RunningSynthe
       paces.set(target.key, pace);
       pace.owed = Math.min(pace.owed + owedNow, maxInFlight);
       for (; pace.owed >= 1 && pace.inFlight < maxInFlight; pace.owed--) {
-        const port = target.ports[pace.cursor++ % target.ports.length];
+        const turn = pace.cursor++;
+        const port = target.ports[turn % target.ports.length];
+        const hostName = target.hostNames[Math.floor(turn / target.ports.length) % Math.max(1, target.hostNames.length)];
         pace.inFlight++;
-        sendOne(agent, port, target.hostName, () => {
+        sendOne(agent, port, hostName, () => {
           pace.inFlight--;
           completed++;
         });

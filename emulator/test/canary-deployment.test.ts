@@ -66,7 +66,7 @@ describe("a canary with approval before promotion", () => {
     expect(gate.sd.targetServiceRevision?.requestedProductionTrafficWeight).toBe(10);
     expect(gate.sd.sourceServiceRevisions?.[0].requestedProductionTrafficWeight).toBe(90);
     expect(await ruleWeights(elb, stack.productionRuleArn)).toEqual({ [stack.blueTargetGroupArn]: 90, [stack.greenTargetGroupArn]: 10 });
-    expect(await ruleWeights(elb, stack.testRuleArn)).toEqual({ [stack.blueTargetGroupArn]: 0, [stack.greenTargetGroupArn]: 100 });
+    expect(await ruleWeights(elb, stack.testRuleArn!)).toEqual({ [stack.blueTargetGroupArn]: 0, [stack.greenTargetGroupArn]: 100 });
 
     const split = await splitOfRequests(stack.productionUrl, 2000);
     const greenShare = ((split["public.ecr.aws/slipway/canary-web:2.0.0"] ?? 0) / 2000) * 100;

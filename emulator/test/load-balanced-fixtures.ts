@@ -26,10 +26,10 @@ export interface WebStack {
   blueTargetGroupArn: string;
   greenTargetGroupArn: string;
   productionRuleArn: string;
-  testRuleArn: string;
+  testRuleArn?: string;
   /** Where the production listener answers on this machine. */
   productionUrl: string;
-  testUrl: string;
+  testUrl?: string;
 }
 
 export async function registerWebImage(
@@ -89,7 +89,14 @@ export async function createWebStack(
   ecs: ECSClient,
   elb: ElasticLoadBalancingV2Client,
   name: string,
-  options: { taskDefinition: string; desiredCount: number; deploymentConfiguration: DeploymentConfiguration; extra?: Partial<CreateServiceCommandInput> },
+  options: {
+    taskDefinition: string;
+    desiredCount: number;
+    deploymentConfiguration: DeploymentConfiguration;
+    /** A second listener for test traffic (default true). */
+    testListener?: boolean;
+    extra?: Partial<CreateServiceCommandInput>;
+  },
 ): Promise<WebStack> {
   await createFargateCluster(ecs, name);
   const lb = await elb.send(new CreateLoadBalancerCommand({ Name: `${name}-alb`, Subnets: ["subnet-0a1b2c3d", "subnet-1a2b3c4d"], Type: "application" }));
@@ -97,7 +104,7 @@ export async function createWebStack(
   const blue = await targetGroup(elb, `${name}-blue`);
   const green = await targetGroup(elb, `${name}-green`);
   const production = await listenerWithRule(elb, loadBalancerArn, blue, green);
-  const test = await listenerWithRule(elb, loadBalancerArn, blue, green);
+  const test = options.testListener === false ? undefined : await listenerWithRule(elb, loadBalancerArn, blue, green);
   await ecs.send(
     new CreateServiceCommand({
       cluster: name,
@@ -115,7 +122,7 @@ export async function createWebStack(
           advancedConfiguration: options.deploymentConfiguration.strategy === "ROLLING" ? undefined : {
             alternateTargetGroupArn: green,
             productionListenerRule: production.ruleArn,
-            testListenerRule: test.ruleArn,
+            testListenerRule: test?.ruleArn,
             roleArn: "arn:aws:iam::000000000000:role/ecsInfrastructureRoleForLoadBalancers",
           },
         },
@@ -129,9 +136,9 @@ export async function createWebStack(
     blueTargetGroupArn: blue,
     greenTargetGroupArn: green,
     productionRuleArn: production.ruleArn,
-    testRuleArn: test.ruleArn,
+    testRuleArn: test?.ruleArn,
     productionUrl: production.url,
-    testUrl: test.url,
+    testUrl: test?.url,
   };
 }
 

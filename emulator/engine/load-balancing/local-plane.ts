@@ -164,11 +164,29 @@ export class LocalLoadBalancingPlane implements LoadBalancingPlane {
     const byBalancer = new Map<string, SyntheticTrafficTarget>();
     for (const { listenerArn, port } of this.bindings.entries()) {
       const loadBalancerArn = this.elb.listeners.get(listenerArn)?.listener.LoadBalancerArn ?? listenerArn;
-      const hostName = this.elb.loadBalancers.get(loadBalancerArn)?.loadBalancer.DNSName;
-      const entry = byBalancer.get(loadBalancerArn) ?? { key: loadBalancerArn, hostName, ports: [] };
+      const dnsName = this.elb.loadBalancers.get(loadBalancerArn)?.loadBalancer.DNSName ?? "127.0.0.1";
+      const entry = byBalancer.get(loadBalancerArn) ?? { key: loadBalancerArn, hostNames: [dnsName], ports: [] };
       entry.ports.push(port);
+      for (const name of ruleHostNames(this.elb, listenerArn, dnsName)) if (!entry.hostNames.includes(name)) entry.hostNames.push(name);
       byBalancer.set(loadBalancerArn, entry);
     }
     return [...byBalancer.values()];
   }
+}
+
+/**
+ * Host names a listener's host-header rules match, so synthetic clients reach every service
+ * behind it: `api.*` becomes `api.<DNS name>`.
+ */
+function ruleHostNames(elb: ElbState, listenerArn: string, dnsName: string): string[] {
+  const names: string[] = [];
+  for (const { rule } of elb.rulesOf(listenerArn)) {
+    for (const condition of rule.Conditions ?? []) {
+      if (condition.Field !== "host-header") continue;
+      for (const value of condition.HostHeaderConfig?.Values ?? condition.Values ?? []) {
+        names.push(value.replace(/\*/g, dnsName).replace(/\?/g, "a"));
+      }
+    }
+  }
+  return names;
 }
