@@ -29,12 +29,18 @@ describe("emulator command-line flags", () => {
       reset: false,
       logRequests: false,
       throttling: "off",
+      syntheticTraffic: 0,
+      apiLatencyMs: 0,
+      apiErrorRate: 0,
     });
   });
 
   it("takes every flag, with its value after a space or an equals sign", () => {
     expect(
-      run("--port=4600", "--host", "0.0.0.0", "--data-dir", "/tmp/x", "--time-scale=60", "--region", "eu-west-1", "--no-seed", "--reset", "--log-requests", "--throttling", "tight"),
+      run(
+        "--port=4600", "--host", "0.0.0.0", "--data-dir", "/tmp/x", "--time-scale=60", "--region", "eu-west-1", "--no-seed", "--reset",
+        "--log-requests", "--throttling", "tight", "--synthetic-traffic", "2.5", "--api-latency-ms=150", "--api-error-rate", "0.25",
+      ),
     ).toEqual({
       port: 4600,
       host: "0.0.0.0",
@@ -45,7 +51,31 @@ describe("emulator command-line flags", () => {
       reset: true,
       logRequests: true,
       throttling: "tight",
+      syntheticTraffic: 2.5,
+      apiLatencyMs: 150,
+      apiErrorRate: 0.25,
     });
+  });
+
+  it("lets a launcher change the synthetic traffic default, and the user override it", () => {
+    expect(run().syntheticTraffic).toBe(0);
+    const started = (...argv: string[]) => {
+      const command = parseCliOptions(argv, { syntheticTraffic: 5 });
+      if (command.kind !== "run") throw new Error("expected options");
+      return command.options.syntheticTraffic;
+    };
+    expect(started()).toBe(5);
+    expect(started("--synthetic-traffic", "0")).toBe(0);
+    expect(started("--synthetic-traffic=20")).toBe(20);
+    expect(helpText("npm start --", { syntheticTraffic: 5 })).toMatch(/--synthetic-traffic N +real requests per second through each load balancer \(default 5\)/);
+    expect(helpText("x")).toContain("(default 0)");
+  });
+
+  it("accepts the fault knobs at their bounds", () => {
+    expect(run("--api-error-rate", "0").apiErrorRate).toBe(0);
+    expect(run("--api-error-rate", "1").apiErrorRate).toBe(1);
+    expect(run("--api-latency-ms", "0").apiLatencyMs).toBe(0);
+    expect(run("--synthetic-traffic", "0.5").syntheticTraffic).toBe(0.5);
   });
 
   it("accepts port 0 (a free port) and fractional time scales", () => {
@@ -57,7 +87,8 @@ describe("emulator command-line flags", () => {
     expect(parseCliOptions(["--help"])).toEqual({ kind: "help" });
     expect(parseCliOptions(["--port", "1", "-h"])).toEqual({ kind: "help" });
     expect(helpText("npm run emulator --")).toMatch(/^Usage: npm run emulator -- \[flags\]/);
-    for (const flag of ["--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling", "--no-seed", "--reset", "--log-requests", "--help"]) {
+    const flags = ["--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling", "--synthetic-traffic", "--api-latency-ms", "--api-error-rate"];
+    for (const flag of [...flags, "--no-seed", "--reset", "--log-requests", "--help"]) {
       expect(helpText("x")).toContain(flag);
     }
   });
@@ -75,6 +106,18 @@ describe("emulator command-line flags", () => {
     expect(mistake("--region", "mars")).toMatch(/^--region /);
     expect(mistake("--throttling", "max")).toBe('--throttling must be off, on or tight, not "max"');
     expect(mistake("--host", "")).toBe("--host must not be empty");
+    expect(mistake("--synthetic-traffic", "-1")).toBe('--synthetic-traffic must be a number of requests per second from 0 to 1000, not "-1"');
+    expect(mistake("--synthetic-traffic", "lots")).toMatch(/^--synthetic-traffic /);
+    expect(mistake("--synthetic-traffic", "5000")).toMatch(/^--synthetic-traffic /);
+    expect(mistake("--synthetic-traffic=")).toMatch(/^--synthetic-traffic /);
+    expect(mistake("--api-latency-ms", "-5")).toBe('--api-latency-ms must be a whole number of milliseconds from 0 to 3600000, not "-5"');
+    expect(mistake("--api-latency-ms", "1.5")).toMatch(/^--api-latency-ms /);
+    expect(mistake("--api-latency-ms", "1e3")).toMatch(/^--api-latency-ms /);
+    expect(mistake("--api-latency-ms")).toBe("--api-latency-ms needs a value");
+    expect(mistake("--api-error-rate", "1.5")).toBe('--api-error-rate must be a number from 0 to 1, not "1.5"');
+    expect(mistake("--api-error-rate", "-0.1")).toMatch(/^--api-error-rate /);
+    expect(mistake("--api-error-rate", "25%")).toMatch(/^--api-error-rate /);
+    expect(mistake("--api-error-rate", "NaN")).toMatch(/^--api-error-rate /);
     expect(mistake("--reset=yes")).toBe("--reset takes no value");
     expect(mistake("--seed")).toBe("unknown flag --seed (see --help)");
     expect(mistake("--colour=red")).toBe("unknown flag --colour (see --help)");

@@ -19,7 +19,16 @@ export interface CliOptions {
   region: string;
   logRequests: boolean;
   throttling: ThrottleMode;
+  /** Real GET / requests per second sent through each load balancer; 0 sends none. */
+  syntheticTraffic: number;
+  /** Real milliseconds added to every API call. */
+  apiLatencyMs: number;
+  /** Fraction (0–1) of API calls that fail with the service's own 5xx error. */
+  apiErrorRate: number;
 }
+
+/** What a launcher may default differently: `npm start` sends synthetic traffic unless told not to. */
+export type CliDefaults = Partial<Pick<CliOptions, "syntheticTraffic">>;
 
 const THROTTLE_MODES: readonly ThrottleMode[] = ["off", "on", "tight"];
 
@@ -30,27 +39,38 @@ export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
 }
 
-export function helpText(program: string): string {
+export function helpText(program: string, defaults: CliDefaults = {}): string {
+  const traffic = defaults.syntheticTraffic ?? 0;
   return `Usage: ${program} [flags]
 
-Starts local ECS, an emulator of the Amazon ECS API, on loopback.
+Starts local ECS, an emulator of the Amazon ECS and ELBv2 APIs, on loopback.
 
-  --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host ADDR       address to bind (default ${DEFAULT_HOST})
-  --data-dir DIR    where state is kept across restarts (default ${DEFAULT_DATA_DIR})
-  --time-scale X    emulated seconds per real second, > 0 (default 1; 60 = a minute per second)
-  --region NAME     region used in ARNs and by default (default ${DEFAULT_REGION})
-  --throttling M    ECS API rate limits: off, on (AWS's) or tight (default off)
-  --no-seed         do not create the demo account on first start
-  --reset           wipe the data directory first
-  --log-requests    print one line per API call
-  --help            show this text`;
+  --port N                port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host ADDR             address to bind (default ${DEFAULT_HOST})
+  --data-dir DIR          where state is kept across restarts (default ${DEFAULT_DATA_DIR})
+  --time-scale X          emulated seconds per real second, > 0 (default 1; 60 = a minute per second)
+  --region NAME           region used in ARNs and by default (default ${DEFAULT_REGION})
+  --throttling M          ECS API rate limits: off, on (AWS's) or tight (default off)
+  --synthetic-traffic N   real requests per second through each load balancer (default ${traffic})
+  --api-latency-ms N      real milliseconds added to every API call (default 0)
+  --api-error-rate X      fraction, 0 to 1, of API calls that fail with a 5xx error (default 0)
+  --no-seed               do not create the demo account on first start
+  --reset                 wipe the data directory first
+  --log-requests          print one line per API call
+  --help                  show this text`;
 }
 
-const VALUE_FLAGS = new Set(["--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling"]);
+const VALUE_FLAGS = new Set([
+  "--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling",
+  "--synthetic-traffic", "--api-latency-ms", "--api-error-rate",
+]);
+/** Enough to watch a canary split; more would only load the laptop. */
+const MAX_SYNTHETIC_TRAFFIC = 1000;
+/** An hour: beyond it no SDK waits anyway, so a larger value is surely a typo. */
+const MAX_API_LATENCY_MS = 3_600_000;
 const SWITCHES = new Set(["--no-seed", "--reset", "--log-requests", "--help", "-h"]);
 
-export function parseCliOptions(argv: readonly string[]): CliCommand {
+export function parseCliOptions(argv: readonly string[], defaults: CliDefaults = {}): CliCommand {
   const values = new Map<string, string>();
   const switches = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -86,6 +106,9 @@ export function parseCliOptions(argv: readonly string[]): CliCommand {
       reset: switches.has("--reset"),
       logRequests: switches.has("--log-requests"),
       throttling: parseThrottling(values.get("--throttling")),
+      syntheticTraffic: parseSyntheticTraffic(values.get("--synthetic-traffic"), defaults.syntheticTraffic ?? 0),
+      apiLatencyMs: parseApiLatency(values.get("--api-latency-ms")),
+      apiErrorRate: parseApiErrorRate(values.get("--api-error-rate")),
     },
   };
 }
@@ -111,9 +134,8 @@ function parseDataDir(raw: string | undefined): string {
 
 function parseTimeScale(raw: string | undefined): number {
   if (raw === undefined) return 1;
-  const scale = Number(raw);
-  // Number("") is 0 and Number("1e400") is Infinity: both are caught here.
-  if (raw.trim() === "" || !Number.isFinite(scale) || scale <= 0) {
+  const scale = finiteNumber(raw);
+  if (scale === undefined || scale <= 0) {
     throw new CliUsageError(`--time-scale must be a number greater than 0, not "${raw}"`);
   }
   return scale;
@@ -132,4 +154,35 @@ function parseThrottling(raw: string | undefined): ThrottleMode {
   const mode = THROTTLE_MODES.find((m) => m === raw);
   if (!mode) throw new CliUsageError(`--throttling must be off, on or tight, not "${raw}"`);
   return mode;
+}
+
+/** Number("") is 0 and Number("1e400") is Infinity: callers reject both through this. */
+function finiteNumber(raw: string): number | undefined {
+  const value = Number(raw);
+  return raw.trim() === "" || !Number.isFinite(value) ? undefined : value;
+}
+
+function parseSyntheticTraffic(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const rate = finiteNumber(raw);
+  if (rate === undefined || rate < 0 || rate > MAX_SYNTHETIC_TRAFFIC) {
+    throw new CliUsageError(`--synthetic-traffic must be a number of requests per second from 0 to ${MAX_SYNTHETIC_TRAFFIC}, not "${raw}"`);
+  }
+  return rate;
+}
+
+function parseApiLatency(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms > MAX_API_LATENCY_MS) {
+    throw new CliUsageError(`--api-latency-ms must be a whole number of milliseconds from 0 to ${MAX_API_LATENCY_MS}, not "${raw}"`);
+  }
+  return ms;
+}
+
+function parseApiErrorRate(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const rate = finiteNumber(raw);
+  if (rate === undefined || rate < 0 || rate > 1) throw new CliUsageError(`--api-error-rate must be a number from 0 to 1, not "${raw}"`);
+  return rate;
 }

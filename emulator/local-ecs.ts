@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { rmSync } from "node:fs";
-import { createEndpoint } from "./protocols/endpoint";
+import { createEndpoint, type EndpointOptions } from "./protocols/endpoint";
 import { Clock } from "./engine/clock";
 import { ServiceScheduler } from "./engine/service-scheduler";
 import { TaskLifecycle } from "./engine/task-lifecycle";
@@ -30,6 +30,8 @@ export interface LocalEcsOptions {
   reset?: boolean;
   /** Log each request to stdout. */
   logRequests?: boolean;
+  /** Called after each API request is answered, e.g. to count calls per operation in tests. */
+  onRequest?: EndpointOptions["onRequest"];
   /** ECS's API rate limits: off (default), as AWS sets them, or a tenth of that for fault tests. */
   throttling?: "off" | "on" | "tight";
   /** Injected API latency and 5xx rate, for testing clients against a slow or failing AWS. */
@@ -42,6 +44,8 @@ export interface RunningLocalEcs {
   endpoint: string;
   port: number;
   world: EcsWorld;
+  /** Replaces the API fault knobs from the next call on (the launcher turns them on after seeding). */
+  setApiFaults(faults: ApiFaults): void;
   /** Stops serving, stops every task server, closes the store. */
   stop(): Promise<void>;
 }
@@ -77,7 +81,8 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
   const saveClock = setInterval(() => db.setMeta(CLOCK_META_KEY, String(clock.nowMs())), 1000);
   saveClock.unref();
 
-  const faults = options.apiFaults ?? {};
+  let ecsFaults = createFaultInjector(options.apiFaults ?? {}, () => new ServerException());
+  let elbFaults = createFaultInjector(options.apiFaults ?? {}, () => new InternalFailure());
   const server: Server = createEndpoint({
     accountId: settings.accountId,
     defaultRegion: settings.region,
@@ -88,7 +93,7 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
         signingName: "ecs",
         definition: createEcsService(
           world,
-          chainBeforeOperation(createEcsThrottle({ mode: options.throttling ?? "off" }), createFaultInjector(faults, () => new ServerException())),
+          chainBeforeOperation(createEcsThrottle({ mode: options.throttling ?? "off" }), (ctx) => ecsFaults?.(ctx)),
         ),
       },
       {
@@ -96,12 +101,13 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
         signingName: "elasticloadbalancing",
         version: "2015-12-01",
         xmlNamespace: ELBV2_XML_NAMESPACE,
-        definition: createElbv2Service(world, createFaultInjector(faults, () => new InternalFailure())),
+        definition: createElbv2Service(world, (ctx) => elbFaults?.(ctx)),
       },
     ],
-    onRequest: options.logRequests
-      ? (e) => console.log(`[local-ecs] ${e.service}.${e.operation} ${e.status} ${e.ms.toFixed(1)}ms`)
-      : undefined,
+    onRequest: (e) => {
+      if (options.logRequests) console.log(`[local-ecs] ${e.service}.${e.operation} ${e.status} ${e.ms.toFixed(1)}ms`);
+      options.onRequest?.(e);
+    },
   });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -114,6 +120,10 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
     endpoint: `http://${host}:${port}`,
     port,
     world,
+    setApiFaults(faults) {
+      ecsFaults = createFaultInjector(faults, () => new ServerException());
+      elbFaults = createFaultInjector(faults, () => new InternalFailure());
+    },
     async stop() {
       clearInterval(saveClock);
       db.setMeta(CLOCK_META_KEY, String(clock.nowMs()));

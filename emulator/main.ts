@@ -1,8 +1,10 @@
+import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CliUsageError, helpText, parseCliOptions, type CliOptions } from "./cli-options";
+import { CliUsageError, helpText, parseCliOptions, type CliDefaults, type CliOptions } from "./cli-options";
+import { formatListenerAddresses, listListenerAddresses } from "./load-balancer-addresses";
 import { startLocalEcs, type RunningLocalEcs } from "./local-ecs";
-import { seedDemo } from "./seed/demo";
+import { demoNotes, seedDemo, type DemoSummary } from "./seed/demo";
 
 /**
  * `npm run emulator`: local ECS alone, on loopback, for the AWS CLI, SDKs or other tools.
@@ -12,6 +14,8 @@ export interface LaunchSettings {
   /** How the user invoked us, for the usage line and error messages. */
   program: string;
   argv: readonly string[];
+  /** Defaults that differ from `npm run emulator`'s; the user's flags still win. */
+  defaults?: CliDefaults;
   /** Lines printed after the banner. */
   notes?: (endpoint: string, region: string) => string[];
 }
@@ -38,25 +42,57 @@ export async function launchFromCommandLine(settings: LaunchSettings): Promise<v
   if (db.getMeta(SEED_META_KEY) === "started" && !seedNow) {
     console.log("\nThe demo account was only partly created last time; start with --reset to create it again.");
   }
-  if (!seedNow) return;
-  console.log("\nCreating the demo account (clusters demo and staging; services web, api, worker)…");
+  const demo = seedNow ? await createDemo(local, options, stopping) : undefined;
+  if (stopping.requested) return;
+  await printListenerAddresses(local.endpoint, options.region);
+  if (demo) console.log(["", ...demoNotes(demo, options.timeScale)].join("\n"));
+  // Faults are for the user's clients: the demo and the lines above are made without them.
+  if (options.apiLatencyMs > 0 || options.apiErrorRate > 0) {
+    local.setApiFaults({ latencyMs: options.apiLatencyMs, errorRate: options.apiErrorRate });
+    console.log(`\nAPI faults on from now: ${faultsText(options)}.`);
+  }
+}
+
+async function createDemo(local: RunningLocalEcs, options: CliOptions, stopping: { requested: boolean }): Promise<DemoSummary | undefined> {
+  const db = local.world.state.db;
+  const pace = options.timeScale === 1 ? "; at real time this takes about a minute and a half" : "";
+  console.log(`\nCreating the demo account (clusters demo and staging, a load balancer, services web, api and worker${pace})…`);
   db.setMeta(SEED_META_KEY, "started");
   try {
-    await seedDemo(local.endpoint, { region: options.region });
-    if (stopping.requested) return;
+    const started = performance.now();
+    const summary = await seedDemo(local.endpoint, { region: options.region });
+    if (stopping.requested) return undefined;
     db.setMeta(SEED_META_KEY, "done");
-    console.log("Demo account ready: web and api in cluster demo are rolling out their latest release.");
+    console.log(`Demo account ready in ${Math.round((performance.now() - started) / 1000)} s.`);
+    return summary;
   } catch (error) {
-    if (stopping.requested) return;
-    console.error(`The demo account could not be created: ${messageOf(error)}. Local ECS keeps running; --reset starts over.`);
+    if (!stopping.requested) {
+      console.error(`The demo account could not be created: ${messageOf(error)}. Local ECS keeps running; --reset starts over.`);
+    }
+    return undefined;
+  }
+}
+
+/** Read back through the ELBv2 API, as any tool would, so the lines show what DescribeTags says. */
+async function printListenerAddresses(endpoint: string, region: string): Promise<void> {
+  const elb = new ElasticLoadBalancingV2Client({ endpoint, region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  try {
+    const addresses = await listListenerAddresses(elb);
+    if (addresses.length === 0) return;
+    console.log("\nLoad balancer listeners answer on (names under .elb.localhost resolve to this machine):");
+    console.log(formatListenerAddresses(addresses).join("\n"));
+  } catch (error) {
+    console.error(`\nThe load balancers could not be listed: ${messageOf(error)}.`);
+  } finally {
+    elb.destroy();
   }
 }
 
 function parseOrExit(settings: LaunchSettings): CliOptions {
   try {
-    const command = parseCliOptions(settings.argv);
+    const command = parseCliOptions(settings.argv, settings.defaults);
     if (command.kind === "run") return command.options;
-    console.log(helpText(settings.program));
+    console.log(helpText(settings.program, settings.defaults));
     process.exit(0);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
@@ -76,6 +112,7 @@ async function startOrExit(options: CliOptions, dataDir: string): Promise<Runnin
       reset: options.reset,
       logRequests: options.logRequests,
       throttling: options.throttling,
+      syntheticTrafficPerSecond: options.syntheticTraffic,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -99,17 +136,28 @@ function banner(local: RunningLocalEcs, options: CliOptions, dataDir: string): s
   const { endpoint } = local;
   const { accountId, region } = local.world.settings;
   const pace = options.timeScale === 1 ? "real time" : `${options.timeScale}× real time`;
+  const traffic = options.syntheticTraffic > 0 ? `${options.syntheticTraffic} synthetic requests/s through each load balancer` : "no synthetic traffic";
+  const faults = options.apiLatencyMs > 0 || options.apiErrorRate > 0 ? `once start-up is done, ${faultsText(options)}` : "no injected API faults";
   return [
-    `Local ECS is listening on ${endpoint}`,
+    `Local ECS (ECS and ELBv2) is listening on ${endpoint}`,
     `  region ${region}, account ${accountId}, clock at ${pace}, API throttling ${options.throttling}`,
+    `  ${traffic}; ${faults}`,
     `  data in ${dataDir}`,
     "",
     "Point the AWS CLI at it:",
     `  aws --endpoint-url ${endpoint} ecs list-clusters`,
+    `  aws --endpoint-url ${endpoint} elbv2 describe-load-balancers`,
     "or any AWS SDK and the CLI, through the environment (any credentials are accepted):",
     `  export AWS_ENDPOINT_URL=${endpoint}`,
     `  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${region}`,
   ];
+}
+
+function faultsText(options: CliOptions): string {
+  const parts: string[] = [];
+  if (options.apiLatencyMs > 0) parts.push(`every API call waits ${options.apiLatencyMs} ms`);
+  if (options.apiErrorRate > 0) parts.push(`${+(options.apiErrorRate * 100).toFixed(2)} % of API calls fail with a 5xx error`);
+  return parts.join(" and ");
 }
 
 /** The first Ctrl-C (or SIGTERM) stops cleanly; a second one leaves at once. */

@@ -1,9 +1,11 @@
 import { launchFromCommandLine } from "../emulator/main";
 
 /**
- * `npm start`: local ECS, seeded with the demo account on first start, in real time.
+ * `npm start`: local ECS, seeded with the demo account on first start, in real time, with
+ * synthetic traffic through its load balancers so that rollouts have requests to split.
  * Takes the same flags as `npm run emulator`. The dashboard joins it in a later release.
  */
+const SYNTHETIC_REQUESTS_PER_SECOND = 5;
 const argv = process.argv.slice(2);
 
 if (argv.includes("--aws")) {
@@ -17,6 +19,7 @@ if (argv.includes("--aws")) {
 launchFromCommandLine({
   program: "npm start --",
   argv,
+  defaults: { syntheticTraffic: SYNTHETIC_REQUESTS_PER_SECOND },
   notes: (endpoint, region) => [
     "",
     "The Slipway dashboard arrives in a later release: for now npm start runs local ECS alone,",
