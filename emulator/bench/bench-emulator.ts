@@ -5,11 +5,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureLoadBalancerThroughput } from "../dataplane/throughput";
 
 /**
  * `npm run bench:emulator`: loads local ECS with 1,000 services of 5 tasks, then measures API
  * latency (at the client, SDK included) and local ECS's idle CPU and memory. Local ECS runs in
- * a child process so that its CPU time can be read from /proc without the bench's own.
+ * a child process so that its CPU time can be read from /proc without the bench's own. Last, the
+ * load balancer's throughput, measured in this process once the child is idle again.
  */
 const SERVICES = 1000;
 const TASKS_PER_SERVICE = 5;
@@ -17,6 +19,8 @@ const CREATE_BATCH = 50;
 const DESCRIBE_CALLS = 1000;
 const LIST_CALLS = 500;
 const IDLE_SECONDS = 10;
+/** Enough for a second or more of each measurement: 2,000 (the default) passes in a blink, and the figure wobbles. */
+const THROUGHPUT_REQUESTS = 20_000;
 const LOAD_DEADLINE_MS = 15 * 60_000;
 const CLUSTER = "bench";
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -178,6 +182,18 @@ async function measure(ecs: ECSClient, pid: number): Promise<void> {
   console.log(row(["open sockets", String(openSockets(pid))]));
 }
 
+/** Requests per second through a listener to 4 targets, beside the same requests straight to one target. */
+async function measureThroughput(): Promise<void> {
+  const result = await measureLoadBalancerThroughput({ targets: 4, requests: THROUGHPUT_REQUESTS });
+  const { viaListener, direct } = result;
+  const rate = (value: number) => `${Math.round(value).toLocaleString("en-US")} req/s`;
+  const requests = `n=${viaListener.requests}, ${result.concurrency} at once`;
+  console.log(`\n${row(["measure", "throughput", "errors", "seconds"])}`);
+  console.log(row([`listener → ${result.targets} targets (${requests})`, rate(viaListener.requestsPerSecond), String(viaListener.errors), viaListener.seconds.toFixed(2)]));
+  console.log(row([`one target directly (${requests})`, rate(direct.requestsPerSecond), String(direct.errors), direct.seconds.toFixed(2)]));
+  console.log(row(["listener ÷ direct", `${((viaListener.requestsPerSecond / direct.requestsPerSecond) * 100).toFixed(0)} %`]));
+}
+
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const dataDir = mkdtempSync(join(tmpdir(), "slipway-bench-"));
@@ -208,6 +224,7 @@ async function main(): Promise<void> {
     await waitForAllRunning(ecs);
     console.log(`All ${SERVICES * TASKS_PER_SERVICE} tasks RUNNING ${((performance.now() - loadStarted) / 1000).toFixed(1)} s after the first call.`);
     await measure(ecs, child.pid!);
+    await measureThroughput();
   } finally {
     await cleanUp();
   }
