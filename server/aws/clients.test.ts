@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ListClustersCommand } from "@aws-sdk/client-ecs";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { destroyClients, ecsClient, elbClient } from "./clients";
+import { listClusterArns } from "./ecs-lists";
+import { describeAllLoadBalancers } from "./elb-lists";
+import { awsCallCounts, resetAwsCallCounts } from "./instrumentation";
+import { CONNECTION, forgetEndpoint, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "./test-local-ecs";
+
+let local: CountedLocalEcs;
+let configRoot: string;
+
+beforeAll(async () => {
+  local = await startCountedLocalEcs();
+  configRoot = mkdtempSync(join(tmpdir(), "slipway-aws-config-"));
+});
+afterAll(async () => {
+  await local.stop();
+  rmSync(configRoot, { recursive: true, force: true });
+});
+beforeEach(() => {
+  useEndpoint(local.emulator.endpoint);
+  local.resetCalls();
+  resetAwsCallCounts();
+});
+afterEach(forgetEndpoint);
+
+/**
+ * Shared config files of our own, so the machine's ~/.aws and AWS_* variables play no part.
+ * A new directory each time: the SDK caches what it read from a path for the process's life.
+ */
+function useSharedConfig(config: string, credentials = ""): void {
+  const dir = mkdtempSync(join(configRoot, "files-"));
+  writeFileSync(join(dir, "config"), config);
+  writeFileSync(join(dir, "credentials"), credentials);
+  vi.stubEnv("AWS_CONFIG_FILE", join(dir, "config"));
+  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(dir, "credentials"));
+  for (const name of ["AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]) vi.stubEnv(name, undefined);
+}
+
+describe("clients", () => {
+  it("keeps one client per connection and service", () => {
+    expect(ecsClient(CONNECTION)).toBe(ecsClient({ region: "us-east-1" }));
+    expect(ecsClient(CONNECTION)).not.toBe(ecsClient({ region: "us-east-1", profile: "staging" }));
+    expect(ecsClient(CONNECTION)).not.toBe(ecsClient({ region: "eu-west-1" }));
+    const before = ecsClient(CONNECTION);
+    destroyClients();
+    expect(ecsClient(CONNECTION)).not.toBe(before);
+  });
+
+  it("uses the SDK's adaptive retry with its default of 3 attempts", async () => {
+    for (const client of [ecsClient(CONNECTION), elbClient(CONNECTION)]) {
+      const strategy = await client.config.retryStrategy();
+      expect("mode" in strategy ? strategy.mode : undefined).toBe("adaptive");
+      expect(await client.config.maxAttempts()).toBe(3);
+    }
+  });
+
+  it("refuses a region that is not one", () => {
+    expect(() => ecsClient({ region: "evil.example.com#" })).toThrow(/not an AWS region/);
+    expect(() => elbClient({ region: "us-east-1", profile: "a b" })).toThrow(/not a profile name/);
+  });
+
+  it("counts every request sent, per service and operation", async () => {
+    await listClusterArns(CONNECTION);
+    await describeAllLoadBalancers(CONNECTION);
+    await ecsClient(CONNECTION).send(new ListClustersCommand({ maxResults: 1 }));
+    expect(awsCallCounts()).toEqual({ "ecs:ListClusters": 2, "elbv2:DescribeLoadBalancers": 1 });
+    expect(local.calls("ListClusters")).toBe(2);
+    expect(local.calls("DescribeLoadBalancers")).toBe(1);
+  });
+});
+
+describe("local and AWS targets", () => {
+  it("signs local requests with dummy credentials, never the developer's", async () => {
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIADEVELOPER");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "developer-secret");
+    expect(await ecsClient(CONNECTION).config.credentials()).toMatchObject({ accessKeyId: "local-ecs" });
+  });
+
+  it("leaves AWS credentials to the standard chain, from the profile chosen", async () => {
+    useSharedConfig("[profile staging]\nregion = eu-west-1\n", "[staging]\naws_access_key_id = AKIASTAGING\naws_secret_access_key = s\n");
+    vi.stubEnv("SLIPWAY_TARGET", "aws");
+    destroyClients();
+    expect(await ecsClient({ region: "eu-west-1", profile: "staging" }).config.credentials()).toMatchObject({ accessKeyId: "AKIASTAGING" });
+  });
+
+  it("refuses to build a local client when the target is misconfigured", () => {
+    vi.stubEnv("AWS_ENDPOINT_URL_ECS", "https://ecs.us-east-1.amazonaws.com");
+    destroyClients();
+    expect(() => ecsClient(CONNECTION)).toThrow(/only talks to loopback/);
+  });
+
+  it("in local mode stops a request bound for real AWS even when config files steer the SDK there", async () => {
+    // The shared config can make the SDK ignore the endpoint variables, which target.ts cannot see.
+    useSharedConfig("[default]\nignore_configured_endpoint_urls = true\n");
+    destroyClients();
+    await expect(listClusterArns(CONNECTION)).rejects.toMatchObject({
+      name: "TargetConfigError",
+      message: expect.stringMatching(/refused a request to ecs\.us-east-1\.amazonaws\.com/),
+    });
+    expect(awsCallCounts()).toEqual({});
+  });
+});
