@@ -16,14 +16,7 @@ import {
 export const VPC_ID = "vpc-0a1b2c3d4e5f67890";
 export const SUBNETS = ["subnet-0a1b2c3d", "subnet-0e1f2a3b"];
 
-export async function failure(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to fail");
-}
+export { awsError as failure } from "./fixtures";
 
 export async function createAlb(elb: ElasticLoadBalancingV2Client, name: string, extra: Partial<CreateLoadBalancerCommandInput> = {}): Promise<LoadBalancer> {
   const result = await elb.send(new CreateLoadBalancerCommand({ Name: name, Subnets: SUBNETS, ...extra }));

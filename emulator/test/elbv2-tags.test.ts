@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAlb, createListener, createTargetGroup, failure, FIXED_404 } from "./elbv2-fixtures";
+import { freePort } from "./child-emulator";
 import { startTestEmulator, type TestEmulator } from "./harness";
 
 let local: TestEmulator;
@@ -79,6 +80,23 @@ describe("AddTags and RemoveTags", () => {
   ])("refuse %s", async (_why, Tags) => {
     const group = await createTargetGroup(local.elb, "invalid-tags");
     expect((await failure(local.elb.send(new AddTagsCommand({ ResourceArns: [group.TargetGroupArn!], Tags })))).name).toBe("ValidationError");
+  });
+});
+
+describe("local ECS's own listener tag", () => {
+  it("tells where a listener answers, cannot be changed or removed, and does not count toward the 50", async () => {
+    const lb = await createAlb(local.elb, "reserved-tags");
+    const listener = await createListener(local.elb, lb.LoadBalancerArn!, await freePort());
+    const address = (await tagsOf(listener.ListenerArn!)).find((tag) => tag.Key === "local-ecs:address")!;
+    expect(address.Value).toMatch(/^http:\/\/reserved-tags-\d+\.us-east-1\.elb\.localhost:\d+$/);
+    const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: `${i}` }));
+    await local.elb.send(new AddTagsCommand({ ResourceArns: [listener.ListenerArn!], Tags: fifty }));
+    expect(await tagsOf(listener.ListenerArn!)).toHaveLength(51);
+    const overwrite = await failure(local.elb.send(new AddTagsCommand({ ResourceArns: [listener.ListenerArn!], Tags: [{ Key: "local-ecs:address", Value: "x" }] })));
+    expect(overwrite.name).toBe("ValidationError");
+    const removal = await failure(local.elb.send(new RemoveTagsCommand({ ResourceArns: [listener.ListenerArn!], TagKeys: ["local-ecs:address"] })));
+    expect(removal.name).toBe("ValidationError");
+    expect((await tagsOf(listener.ListenerArn!)).find((tag) => tag.Key === "local-ecs:address")).toEqual(address);
   });
 });
 

@@ -24,8 +24,12 @@ import { elbResourceType } from "./lookups";
 /**
  * Tags of load balancers, target groups, listeners and rules, kept beside the resource and
  * keyed by its ARN. Limits are ELBv2's: 50 tags a resource, keys 1–128 and values 0–256
- * characters, no `aws:` prefix, 20 resources a call.
+ * characters, no `aws:` prefix, 20 resources a call. Keys under `local-ecs:` are local ECS's
+ * own (a listener's real address): users can neither set nor remove them, and they do not
+ * count toward the limit.
  */
+const RESERVED_PREFIXES = ["aws:", "local-ecs:"];
+const isReserved = (key: string) => RESERVED_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix));
 export const MAX_TAGS = 50;
 const MAX_RESOURCES = 20;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -40,7 +44,7 @@ export function readTags(value: unknown, field = "Tags"): Tag[] {
     if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key)) {
       throw new ValidationError(`Tag key '${key}' is not valid: it must be 1-128 letters, digits, spaces or _.:/=+-@.`);
     }
-    if (key.toLowerCase().startsWith("aws:")) throw new ValidationError(`Tag key '${key}' uses the reserved prefix 'aws:'.`);
+    if (isReserved(key)) throw new ValidationError(`Tag key '${key}' uses a reserved prefix (${RESERVED_PREFIXES.join(" or ")}).`);
     if (tagValue.length > 256 || !TAG_TEXT.test(tagValue)) {
       throw new ValidationError(`Tag value for key '${key}' is not valid: it must be 0-256 letters, digits, spaces or _.:/=+-@.`);
     }
@@ -68,7 +72,7 @@ export function putTags(world: EcsWorld, resourceArn: string, tags: Tag[]): void
 function mergedTags(world: EcsWorld, resourceArn: string, tags: Tag[]): Tag[] {
   const merged = new Map(tagsOf(world, resourceArn).map((tag) => [tag.Key!, tag]));
   for (const tag of tags) merged.set(tag.Key!, tag);
-  if (merged.size > MAX_TAGS) throw new TooManyTags();
+  if ([...merged.keys()].filter((key) => !isReserved(key)).length > MAX_TAGS) throw new TooManyTags();
   return [...merged.values()];
 }
 
@@ -122,6 +126,8 @@ export function createTagOperations(world: EcsWorld) {
       const arns = readResourceArns(input.ResourceArns, world);
       const keys = readStrings(input.TagKeys, "TagKeys");
       if (keys.length === 0) throw new ValidationError("TagKeys must contain at least one key.");
+      const reserved = keys.find(isReserved);
+      if (reserved) throw new ValidationError(`Tag key '${reserved}' is local ECS's own and cannot be removed.`);
       world.elb.db.transaction(() => {
         for (const arn of arns) {
           const remaining = tagsOf(world, arn).filter((tag) => !keys.includes(tag.Key!));
