@@ -97,6 +97,7 @@ export class DeploymentOutcomes {
         rollback: { reason, startedAt: at, serviceRevisionArn: record.links[target.id!]?.serviceRevisionArn },
       });
       if (current.native) this.returnTrafficToBlue(current);
+      stopWaitingHooks(current.serviceDeployment);
       this.save(current);
     }
     this.wake(service.serviceArn!);
@@ -145,6 +146,7 @@ export class DeploymentOutcomes {
       primary.rolloutStateReason = `ECS deployment ${primary.id} was stopped.`;
       primary.updatedAt = at;
     }
+    stopWaitingHooks(deployment.serviceDeployment);
     this.finish(deployment, "STOPPED", "The service deployment was stopped (ABORT).", true);
     this.world().state.services.put(record.service.serviceArn!, record);
     this.wake(record.service.serviceArn!);
@@ -175,6 +177,13 @@ export class DeploymentOutcomes {
 
   private save(deployment: ServiceDeploymentRecord): void {
     this.world().state.serviceDeployments.put(deployment.serviceDeployment.serviceDeploymentArn!, deployment);
+  }
+}
+
+/** A deployment that rolls back or stops no longer waits for anyone: its open pauses fail. */
+function stopWaitingHooks(sd: ServiceDeployment): void {
+  for (const hook of sd.lifecycleHookDetails ?? []) {
+    if (hook.status === "AWAITING_ACTION" || hook.status === "IN_PROGRESS") hook.status = "FAILED";
   }
 }
 

@@ -1,4 +1,4 @@
-import { ContinueServiceDeploymentCommand, UpdateServiceCommand, type DeploymentConfiguration, type ServiceDeployment } from "@aws-sdk/client-ecs";
+import { ContinueServiceDeploymentCommand, StopServiceDeploymentCommand, UpdateServiceCommand, type DeploymentConfiguration, type ServiceDeployment } from "@aws-sdk/client-ecs";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsError, waitFor, waitForSteadyState } from "./fixtures";
@@ -115,5 +115,21 @@ describe("a canary with approval before promotion", () => {
     expect(await ruleWeights(elb, stack.productionRuleArn)).toEqual({ [stack.blueTargetGroupArn]: 100, [stack.greenTargetGroupArn]: 0 });
     const service = await waitForSteadyState(local.ecs, stack.cluster, stack.service, 60_000);
     expect(service.taskDefinition).toBe(v1);
+  });
+
+  it("closes the pause when the deployment is rolled back while it waits", async () => {
+    const v1 = await registerWebImage(local.ecs, "closed-web", "1.0.0");
+    const stack = await createWebStack(local.ecs, elb, "closed", { taskDefinition: v1, desiredCount: 1, deploymentConfiguration: canaryWithApproval({ timeoutInMinutes: 600, action: "ROLLBACK" }) });
+    await waitForSteadyState(local.ecs, stack.cluster, stack.service, 60_000);
+    const arn = await deploy(stack, await registerWebImage(local.ecs, "closed-web", "2.0.0"));
+    const { hookId } = await awaitPause(arn, []);
+    await local.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: "ROLLBACK" }));
+    const rolledBack = await waitFor("the rollback", async () => {
+      const sd = await describeServiceDeployment(local.ecs, arn);
+      return sd.status === "ROLLBACK_SUCCESSFUL" ? sd : undefined;
+    }, 60_000);
+    expect(rolledBack.lifecycleHookDetails!.map((h) => h.status)).toEqual(["FAILED"]);
+    const refused = await awsError(local.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId })));
+    expect(refused.message).toBe(`The lifecycle hook ${hookId} is FAILED, not AWAITING_ACTION.`);
   });
 });
