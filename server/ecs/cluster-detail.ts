@@ -1,0 +1,63 @@
+import "server-only";
+import { ClusterNotFoundException } from "@aws-sdk/client-ecs";
+import { describeClusters, describeServices, describeTasks } from "@/server/aws/batching";
+import type { Connection } from "@/server/aws/connection";
+import { listServiceArns, listTaskArns } from "@/server/aws/ecs-lists";
+import { settle } from "@/server/aws/errors";
+import { clusterName, serviceName } from "@/lib/arn";
+import { toClusterHeader, toServiceRow, type ClusterDetail, type ClusterHeader, type ServiceRow } from "@/lib/view-models/clusters";
+import { byNewest, toTaskRow, type TaskRow } from "@/lib/view-models/tasks";
+import { describeCurrentDeployments } from "./current-deployments";
+
+/**
+ * One cluster's page: its header, a services table and a tasks table, for clusters of
+ * thousands of services and tasks. For S services, D of them deploying, and T(r) running and
+ * T(s) stopped tasks (of the service asked for, if one is):
+ *
+ *   ecs:DescribeClusters            1
+ *   ecs:ListServices                max(1, ⌈S/100⌉)
+ *   ecs:DescribeServices            ⌈S/10⌉
+ *   ecs:DescribeServiceDeployments  ⌈D/20⌉   (to show which deployments await approval)
+ *   ecs:ListTasks                   max(1, ⌈T(r)/100⌉), + max(1, ⌈T(s)/100⌉) when stopped tasks are asked for
+ *   ecs:DescribeTasks               ⌈(T(r) + T(s))/100⌉
+ *
+ * The header, the services and the tasks are separate parts: one failing leaves the others.
+ */
+export interface ClusterDetailOptions {
+  /** Also list the tasks ECS has stopped (it keeps them for about an hour). */
+  includeStoppedTasks?: boolean;
+  /** Only this service's tasks (a name or ARN). */
+  service?: string;
+}
+
+async function readHeader(connection: Connection, cluster: string): Promise<ClusterHeader> {
+  const { clusters } = await describeClusters(connection, [cluster]);
+  // ECS reports a cluster it does not know as a failure of the describe, not as an error.
+  if (!clusters[0]) throw new ClusterNotFoundException({ message: "Cluster not found.", $metadata: {} });
+  return toClusterHeader(clusters[0]);
+}
+
+async function readServiceRows(connection: Connection, cluster: string): Promise<ServiceRow[]> {
+  const { services } = await describeServices(connection, cluster, await listServiceArns(connection, { cluster }));
+  const deployments = await describeCurrentDeployments(connection, services);
+  return services.map((service) => toServiceRow(service, deployments)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function readTaskRows(connection: Connection, cluster: string, options: ClusterDetailOptions): Promise<TaskRow[]> {
+  const statuses = options.includeStoppedTasks ? (["RUNNING", "STOPPED"] as const) : (["RUNNING"] as const);
+  // ListTasks filters by a service's name, not its ARN.
+  const service = options.service === undefined ? undefined : serviceName(options.service);
+  const lists = await Promise.all(statuses.map((desiredStatus) => listTaskArns(connection, { cluster, desiredStatus, serviceName: service })));
+  // Tasks stopped between the list and the describe come back as failures: they are simply not shown.
+  const { tasks } = await describeTasks(connection, cluster, lists.flat());
+  return tasks.map(toTaskRow).sort(byNewest);
+}
+
+export async function readClusterDetail(connection: Connection, cluster: string, options: ClusterDetailOptions = {}): Promise<ClusterDetail> {
+  const [header, services, tasks] = await settle([
+    readHeader(connection, cluster),
+    readServiceRows(connection, cluster),
+    readTaskRows(connection, cluster, options),
+  ]);
+  return { clusterName: header.ok ? header.value.name : clusterName(cluster), cluster: header, services, tasks };
+}
