@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{emulator,lib,server}/**/*.test.ts"],
+    include: ["{emulator,lib,server,scripts}/**/*.test.ts"],
     // Emulator tests boot real servers and run deployments over emulated time.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -13,6 +13,9 @@ import type { ECSClientConfig } from "@aws-sdk/client-ecs";
  */
 export type TargetName = "local" | "aws";
 
+/** The variables read here; process.env is one. (Next's types make NODE_ENV required in NodeJS.ProcessEnv.) */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 export interface Target {
   name: TargetName;
   /** Static credentials for local ECS; undefined leaves the SDK's default chain in charge. */
@@ -36,7 +39,7 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-function checkLocalEndpoint(env: NodeJS.ProcessEnv, variable: (typeof ENDPOINT_VARIABLES)[number]): void {
+function checkLocalEndpoint(env: Environment, variable: (typeof ENDPOINT_VARIABLES)[number]): void {
   const value = env[variable] || env.AWS_ENDPOINT_URL;
   const hint = "Start local ECS with `npm start`, or set SLIPWAY_TARGET=aws (npm start -- --aws) to use real AWS.";
   if (!value) throw new TargetConfigError(`Local mode needs ${variable} (or AWS_ENDPOINT_URL) set to local ECS's address. ${hint}`);
@@ -51,7 +54,7 @@ function checkLocalEndpoint(env: NodeJS.ProcessEnv, variable: (typeof ENDPOINT_V
   }
 }
 
-export function readTarget(env: NodeJS.ProcessEnv = process.env): Target {
+export function readTarget(env: Environment = process.env): Target {
   const name = env.SLIPWAY_TARGET || "local";
   if (name === "aws") return { name, loopbackOnly: false };
   if (name !== "local") throw new TargetConfigError(`SLIPWAY_TARGET must be "local" or "aws", not "${name}".`);

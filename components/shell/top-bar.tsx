@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { NavLink } from "./nav-link";
+
+export function TopBar() {
+  return (
+    // The page's blue focus ring would vanish on the navy bar: a light one here.
+    <header className="bg-brand text-brand-ink [--focus:#9ad1f5]">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 rounded text-lg font-semibold tracking-tight">
+          {/* Decorative: the link's name is the word beside it. */}
+          <img src="/favicon.svg" alt="" width={28} height={28} className="rounded-md ring-1 ring-white/20" />
+          Slipway
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex gap-2">
+            <li>
+              <NavLink href="/" section="/clusters">
+                Clusters
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
