@@ -18,6 +18,10 @@ export interface LaunchSettings {
   defaults?: CliDefaults;
   /** Lines printed after the banner. */
   notes?: (endpoint: string, region: string) => string[];
+  /** Called once local ECS listens, before the demo is created, to start what talks to it (`npm start`'s dashboard). */
+  onListening?: (endpoint: string, region: string) => void;
+  /** Awaited on Ctrl-C or SIGTERM before local ECS stops, so that what talks to it stops first. */
+  beforeStop?: () => Promise<void>;
 }
 
 /** Marks the data dir while the demo is being created, so that an interrupted seed is noticed. */
@@ -32,11 +36,12 @@ export async function launchFromCommandLine(settings: LaunchSettings): Promise<v
   const dataDir = resolve(options.dataDir);
   const local = await startOrExit(options, dataDir);
   const seedNow = options.seed && storeIsEmpty(local);
-  const stopping = handleSignals(local);
+  const stopping = handleSignals(local, settings.beforeStop);
 
   console.log(banner(local, options, dataDir).join("\n"));
   for (const line of settings.notes?.(local.endpoint, options.region) ?? []) console.log(line);
   console.log("\nPress Ctrl-C to stop.");
+  settings.onListening?.(local.endpoint, options.region);
 
   const db = local.world.state.db;
   if (db.getMeta(SEED_META_KEY) === "started" && !seedNow) {
@@ -161,7 +166,7 @@ function faultsText(options: CliOptions): string {
 }
 
 /** The first Ctrl-C (or SIGTERM) stops cleanly; a second one leaves at once. */
-function handleSignals(local: RunningLocalEcs): { requested: boolean } {
+function handleSignals(local: RunningLocalEcs, beforeStop?: () => Promise<void>): { requested: boolean } {
   const state = { requested: false };
   const onSignal = (signal: NodeJS.Signals) => {
     if (state.requested) process.exit(130);
@@ -172,7 +177,8 @@ function handleSignals(local: RunningLocalEcs): { requested: boolean } {
       process.exit(1);
     }, STOP_GRACE_MS);
     stuck.unref();
-    local.stop().then(
+    const first = beforeStop ? beforeStop().catch((error: unknown) => console.error(`Stopping failed: ${messageOf(error)}`)) : Promise.resolve();
+    first.then(() => local.stop()).then(
       () => {
         console.log("Stopped.");
         process.exit(0);

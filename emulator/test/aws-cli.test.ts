@@ -46,9 +46,11 @@ function findOnPath(program: string): string | undefined {
 
 /** Only the README's settings: nothing from the user's own AWS configuration may leak in. */
 function cliEnvironment(home: string): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_"));
+  // A variable set to undefined is not passed to the child at all.
+  const withoutUsersAws = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("AWS_")).map((name) => [name, undefined]));
   return {
-    ...Object.fromEntries(inherited),
+    ...process.env,
+    ...withoutUsersAws,
     HOME: home,
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",

@@ -1,0 +1,154 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The dashboard (Next.js) as a child process, for `npm start`, `npm run dev` and the browser
+ * tests: built when needed, started on a free port on loopback, pointed at local ECS through
+ * its own environment only.
+ */
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const NEXT = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 5_000;
+
+export type DashboardMode = "start" | "dev";
+
+export interface LocalTarget {
+  endpoint: string;
+  region: string;
+}
+
+/**
+ * What the dashboard runs with: local ECS for every AWS service, dummy credentials, and none
+ * of the user's own AWS settings, which could otherwise send it elsewhere or sign with real keys.
+ */
+export function dashboardEnvironment(base: NodeJS.ProcessEnv, target: LocalTarget): NodeJS.ProcessEnv {
+  // A variable set to undefined is not passed to the child at all.
+  const withoutUsersAws = Object.fromEntries(Object.keys(base).filter((name) => name.startsWith("AWS_")).map((name) => [name, undefined]));
+  return {
+    ...base,
+    ...withoutUsersAws,
+    SLIPWAY_TARGET: "local",
+    AWS_ENDPOINT_URL: target.endpoint,
+    AWS_REGION: target.region,
+    AWS_ACCESS_KEY_ID: "local-ecs",
+    AWS_SECRET_ACCESS_KEY: "local-ecs",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+/** `from`, or the first free port after it. */
+export async function firstFreePort(from: number, host: string): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    if (await canListen(port, host)) return port;
+  }
+  throw new Error(`no free port between ${from} and ${from + 99} on ${host}`);
+}
+
+/**
+ * `next build`; its output is kept and shown only if it fails. Next writes BUILD_ID before its
+ * last steps, so a build that fails or is stopped loses it: the next start builds again.
+ */
+export function buildDashboard(signal?: AbortSignal): Promise<void> {
+  const forgetBuild = () => rmSync(join(ROOT, ".next", "BUILD_ID"), { force: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], signal });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("error", (error) => {
+      forgetBuild();
+      reject(error);
+    });
+    child.once("exit", (code, killedBy) => {
+      if (code === 0) return resolve();
+      forgetBuild();
+      reject(new Error(`next build ${killedBy ? `was stopped (${killedBy})` : `failed with exit code ${code}`}:\n${output.trim()}`));
+    });
+  });
+}
+
+export interface RunningDashboard {
+  url: string;
+  process: ChildProcess;
+  /** Settles with the exit code (or null when killed by a signal). */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface DashboardOptions {
+  mode: DashboardMode;
+  target: LocalTarget;
+  port: number;
+  /** Output lines worth passing on; `next start`'s own banner is not. */
+  onOutput?: (line: string) => void;
+  /** Aborting kills the dashboard, also while it is still starting. */
+  signal?: AbortSignal;
+}
+
+async function waitUntilServing(url: string, exited: Promise<unknown>, output: () => string): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`the dashboard exited while starting:\n${output().trim()}`);
+    const ok = await fetch(`${url}/favicon.svg`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the dashboard did not answer within ${READY_TIMEOUT_MS / 1000} s:\n${output().trim()}`);
+}
+
+/** Loopback only: nothing in the dashboard asks for a login yet. */
+export const DASHBOARD_HOST = "127.0.0.1";
+
+export async function startDashboard(options: DashboardOptions): Promise<RunningDashboard> {
+  const args = [NEXT, options.mode, "--port", String(options.port), "--hostname", DASHBOARD_HOST];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: dashboardEnvironment(process.env, options.target),
+    stdio: ["ignore", "pipe", "pipe"],
+    signal: options.signal,
+  });
+  let output = "";
+  const forward = (chunk: Buffer, always: boolean) => {
+    output += chunk;
+    if (!options.onOutput || !(always || options.mode === "dev")) return;
+    // Terminal control codes (next dev shows and hides the cursor) are not lines worth passing on.
+    for (const line of chunk.toString().split("\n")) if (line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").trim()) options.onOutput(line);
+  };
+  child.stdout.on("data", (chunk: Buffer) => forward(chunk, false));
+  child.stderr.on("data", (chunk: Buffer) => forward(chunk, true));
+  // An abort (or a failure to spawn at all) is an "error" event; either way the child is gone.
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", () => resolve(child.exitCode));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://localhost:${options.port}`;
+  try {
+    await waitUntilServing(`http://${DASHBOARD_HOST}:${options.port}`, exited, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, process: child, exited, stop };
+}

@@ -1,0 +1,88 @@
+import { launchFromCommandLine } from "../emulator/main";
+import { buildNeeded } from "./build-freshness";
+import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardMode, type LocalTarget, type RunningDashboard } from "./dashboard";
+
+/**
+ * `npm start` and `npm run dev`: local ECS (seeded with the demo account on first start), and
+ * the dashboard beside it as a child process pointed at it. They start together, so the
+ * dashboard can be built while the demo is created; Ctrl-C stops the dashboard, then local ECS.
+ */
+const SYNTHETIC_REQUESTS_PER_SECOND = 5;
+const DASHBOARD_PORT = 3000;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+class DashboardSupervisor {
+  private readonly abort = new AbortController();
+  private running: RunningDashboard | undefined;
+  /** Settles once the dashboard serves, or could not start, or was stopped while starting. */
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly mode: DashboardMode) {
+    // A second Ctrl-C leaves at once: the dashboard must not outlive us.
+    process.once("exit", () => this.running?.process.kill("SIGTERM"));
+  }
+
+  start(target: LocalTarget): void {
+    this.ready = this.launch(target).then(
+      (running) => {
+        this.running = running;
+        console.log(`\nSlipway dashboard: ${running.url}\n`);
+        void running.exited.then((code) => {
+          if (!this.abort.signal.aborted) console.error(`\nThe dashboard stopped (exit code ${code}). Local ECS keeps running; Ctrl-C stops it.`);
+        });
+      },
+      (error: unknown) => {
+        if (!this.abort.signal.aborted) console.error(`\nThe dashboard could not start: ${messageOf(error)}\nLocal ECS keeps running; Ctrl-C stops it.`);
+      },
+    );
+  }
+
+  private async launch(target: LocalTarget): Promise<RunningDashboard> {
+    if (this.mode === "start") await this.buildIfNeeded();
+    const port = await firstFreePort(DASHBOARD_PORT, "127.0.0.1");
+    const onOutput = (line: string) => console.log(`dashboard: ${line}`);
+    return startDashboard({ mode: this.mode, target, port, onOutput, signal: this.abort.signal });
+  }
+
+  private async buildIfNeeded(): Promise<void> {
+    const reason = buildNeeded(ROOT);
+    if (!reason) return;
+    console.log(`\nBuilding the dashboard, as ${reason} (usually well under a minute)…`);
+    const started = performance.now();
+    await buildDashboard(this.abort.signal);
+    console.log(`Dashboard built in ${Math.round((performance.now() - started) / 1000)} s.`);
+  }
+
+  /** Stops a build or a start in progress too. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.ready;
+    await this.running?.stop();
+  }
+}
+
+export function runStack(program: string, mode: DashboardMode): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--aws")) {
+    console.error(
+      `${program} --aws (the dashboard against real AWS) is not available yet: it needs sign-in and a choice of region and profile, which come later. ` +
+        "Without --aws it runs against local ECS.",
+    );
+    process.exit(2);
+  }
+  const dashboard = new DashboardSupervisor(mode);
+  launchFromCommandLine({
+    program: `${program} --`,
+    argv,
+    defaults: { syntheticTraffic: SYNTHETIC_REQUESTS_PER_SECOND },
+    notes: () => ["", `The Slipway dashboard starts beside it (next ${mode}) and prints its address when it is ready.`],
+    onListening: (endpoint, region) => dashboard.start({ endpoint, region }),
+    beforeStop: () => dashboard.stop(),
+  }).catch((error: unknown) => {
+    console.error(`${program} failed: ${messageOf(error)}`);
+    process.exit(1);
+  });
+}
