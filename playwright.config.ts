@@ -1,42 +1,41 @@
 import { defineConfig } from "@playwright/test";
+import { isLocalUrl } from "./e2e/local-only";
 
 /**
  * Browser tests run Debian's Chromium (Playwright's own browser download is not available on
- * our machines) against the stack on this machine only: a base URL elsewhere is refused, so
- * a test run can never click through a real deployment.
+ * our machines) against the stack that e2e/global-setup.ts boots on this machine. The base URL
+ * comes from that setup (workers start after it); one elsewhere is refused, so a test run can
+ * never click through a real deployment.
  */
+// The global setup runs local ECS in this process; the SDK's notice about Node 20 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const baseURL = process.env.SLIPWAY_BASE_URL ?? "http://localhost:3000";
 
-function isLocal(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const { hostname } = new URL(url);
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-if (!isLocal(baseURL)) {
+if (!isLocalUrl(baseURL)) {
   console.error(`Refusing to run browser tests against ${baseURL}: SLIPWAY_BASE_URL must be on localhost or 127.0.0.1.`);
   process.exit(2);
 }
 
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    // Without the background-networking flags Chromium keeps calling out, and this network refuses it.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
-  use: {
-    baseURL,
-    browserName: "chromium",
-    headless: true,
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      // Without the background-networking flags Chromium keeps calling out, and this network refuses it.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
-  },
+  // The tests mostly wait on polls; two browsers share the one stack comfortably.
+  workers: 2,
+  use: { baseURL, headless: true, trace: "retain-on-failure" },
+  projects: [
+    { name: "desktop", use: { ...chromium, viewport: { width: 1280, height: 800 } } },
+    // A 390 px phone (an iPhone 13's screen), touch and all, in the same Chromium.
+    { name: "phone", use: { ...chromium, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } },
+  ],
 });
