@@ -1,9 +1,9 @@
 import { CreateServiceCommand, DescribeServicesCommand, ListServiceDeploymentsCommand } from "@aws-sdk/client-ecs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NETWORK } from "@/emulator/test/fixtures";
 import { describeClusters, describeServiceDeployments, describeServices, describeTasks } from "./batching";
-import { awsCallCounts, resetAwsCallCounts } from "./instrumentation";
-import { CONNECTION, forgetEndpoint, seedCluster, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "./test-local-ecs";
+import { awsCallCounts } from "./instrumentation";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, seedCluster, startCountedLocalEcs } from "./test-local-ecs";
 
 const CLUSTER = "batching";
 const SERVICE_NAMES = Array.from({ length: 25 }, (_, i) => `svc-${String(i).padStart(2, "0")}`);
@@ -17,12 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-beforeEach(() => {
-  useEndpoint(local.emulator.endpoint);
-  local.resetCalls();
-  resetAwsCallCounts();
-});
-afterEach(forgetEndpoint);
+measureEachTestAgainst(() => local);
 
 describe("describeServices", () => {
   it("describes 25 services in exactly 3 DescribeServices calls", async () => {

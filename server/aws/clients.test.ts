@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListClustersCommand } from "@aws-sdk/client-ecs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { destroyClients, ecsClient, elbClient } from "./clients";
 import { listClusterArns } from "./ecs-lists";
 import { describeAllLoadBalancers } from "./elb-lists";
-import { awsCallCounts, resetAwsCallCounts } from "./instrumentation";
-import { CONNECTION, forgetEndpoint, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "./test-local-ecs";
+import { awsCallCounts } from "./instrumentation";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs } from "./test-local-ecs";
 
 let local: CountedLocalEcs;
 let configRoot: string;
@@ -20,12 +20,7 @@ afterAll(async () => {
   await local.stop();
   rmSync(configRoot, { recursive: true, force: true });
 });
-beforeEach(() => {
-  useEndpoint(local.emulator.endpoint);
-  local.resetCalls();
-  resetAwsCallCounts();
-});
-afterEach(forgetEndpoint);
+measureEachTestAgainst(() => local);
 
 /**
  * Shared config files of our own, so the machine's ~/.aws and AWS_* variables play no part.

@@ -1,12 +1,13 @@
 import "server-only";
 import { CreateServiceCommand, RunTaskCommand, type ECSClient } from "@aws-sdk/client-ecs";
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { LocalEcsOptions } from "@/emulator/local-ecs";
 import { createFargateCluster, NETWORK, registerWebApp } from "@/emulator/test/fixtures";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
 import { destroyClients } from "./clients";
 import { configureReadCache } from "./coalescing";
 import type { Connection } from "./connection";
+import { resetAwsCallCounts } from "./instrumentation";
 
 /**
  * Test support for this folder: a real local ECS in this process that counts the requests it
@@ -15,6 +16,7 @@ import type { Connection } from "./connection";
 export interface CountedLocalEcs extends TestEmulator {
   /** Requests answered for `operation` (e.g. "DescribeServices") since the last reset. */
   calls(operation: string): number;
+  /** Zeroes both counts of the same calls: local ECS's, and the dashboard layer's own. */
   resetCalls(): void;
 }
 
@@ -26,7 +28,23 @@ export async function startCountedLocalEcs(options: Partial<LocalEcsOptions> = {
     ...options,
     onRequest: (request) => counts.set(request.operation, (counts.get(request.operation) ?? 0) + 1),
   });
-  return { ...local, calls: (operation) => counts.get(operation) ?? 0, resetCalls: () => counts.clear() };
+  const resetCalls = () => {
+    counts.clear();
+    resetAwsCallCounts();
+  };
+  return { ...local, calls: (operation) => counts.get(operation) ?? 0, resetCalls };
+}
+
+/**
+ * For every test of the calling file: the layer points at `local()` with fresh clients, cache
+ * and call counts, and forgets it afterwards.
+ */
+export function measureEachTestAgainst(local: () => CountedLocalEcs): void {
+  beforeEach(() => {
+    useEndpoint(local().emulator.endpoint);
+    local().resetCalls();
+  });
+  afterEach(forgetEndpoint);
 }
 
 /**

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Part } from "@/lib/view-models/common";
-import { resetAwsCallCounts } from "@/server/aws/instrumentation";
-import { CONNECTION, forgetEndpoint, seedCluster, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, seedCluster, startCountedLocalEcs } from "@/server/aws/test-local-ecs";
 import { readClusterDetail } from "./cluster-detail";
 import { buildBatchCluster, buildShopCluster, expectAwsCalls, STOP_REASON, type BatchCluster, type ShopCluster } from "./test-account";
 
@@ -16,12 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-beforeEach(() => {
-  useEndpoint(local.emulator.endpoint);
-  local.resetCalls();
-  resetAwsCallCounts();
-});
-afterEach(forgetEndpoint);
+measureEachTestAgainst(() => local);
 
 function valueOf<T>(part: Part<T>): T {
   if (!part.ok) throw new Error(`expected the part to be read, got ${part.error.code}: ${part.error.detail}`);
@@ -94,7 +88,6 @@ describe("a cluster's page", () => {
   it("batches a big cluster: 25 services and 250 tasks in 3 describes each", async () => {
     await seedCluster(local.ecs, "big", { services: 25, tasks: 250 });
     local.resetCalls();
-    resetAwsCallCounts();
 
     const detail = await readClusterDetail(CONNECTION, "big");
 

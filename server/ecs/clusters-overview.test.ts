@@ -1,8 +1,7 @@
 import { CreateClusterCommand, DeleteClusterCommand } from "@aws-sdk/client-ecs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { awaitingApprovalAcrossClusters } from "@/lib/view-models/clusters";
-import { resetAwsCallCounts } from "@/server/aws/instrumentation";
-import { CONNECTION, forgetEndpoint, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs, useEndpoint } from "@/server/aws/test-local-ecs";
 import { readClustersOverview } from "./clusters-overview";
 import { buildBatchCluster, buildShopCluster, expectAwsCalls, type BatchCluster, type ShopCluster } from "./test-account";
 import { startEcsProxy, type EcsProxy } from "./test-proxy";
@@ -19,13 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-beforeEach(() => {
-  useEndpoint(local.emulator.endpoint);
-  local.resetCalls();
-  resetAwsCallCounts();
-});
+measureEachTestAgainst(() => local);
 afterEach(async () => {
-  forgetEndpoint();
   await proxy?.close();
   proxy = undefined;
 });

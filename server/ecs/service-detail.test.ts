@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { taskId } from "@/lib/arn";
 import type { Part } from "@/lib/view-models/common";
-import { resetAwsCallCounts } from "@/server/aws/instrumentation";
-import { CONNECTION, forgetEndpoint, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs, useEndpoint } from "@/server/aws/test-local-ecs";
 import { readServiceDetail } from "./service-detail";
 import { buildBatchCluster, buildShopCluster, expectAwsCalls, STOP_REASON, type ShopCluster } from "./test-account";
 import { startEcsProxy, type EcsProxy } from "./test-proxy";
@@ -18,13 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-beforeEach(() => {
-  useEndpoint(local.emulator.endpoint);
-  local.resetCalls();
-  resetAwsCallCounts();
-});
+measureEachTestAgainst(() => local);
 afterEach(async () => {
-  forgetEndpoint();
   await proxy?.close();
   proxy = undefined;
 });

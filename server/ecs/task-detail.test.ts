@@ -1,9 +1,8 @@
 import { DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { taskId } from "@/lib/arn";
 import type { Part } from "@/lib/view-models/common";
-import { resetAwsCallCounts } from "@/server/aws/instrumentation";
-import { CONNECTION, forgetEndpoint, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs, useEndpoint } from "@/server/aws/test-local-ecs";
 import { readTaskDetail } from "./task-detail";
 import { buildShopCluster, expectAwsCalls, STOP_REASON, type ShopCluster } from "./test-account";
 import { startEcsProxy, type EcsProxy } from "./test-proxy";
@@ -22,13 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-beforeEach(() => {
-  useEndpoint(local.emulator.endpoint);
-  local.resetCalls();
-  resetAwsCallCounts();
-});
+measureEachTestAgainst(() => local);
 afterEach(async () => {
-  forgetEndpoint();
   await proxy?.close();
   proxy = undefined;
 });
