@@ -6,6 +6,8 @@ export default defineConfig({
     alias: {
       // Tests run server modules directly; outside React's server build "server-only" would throw.
       "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+      // Unit tests run outside a Next request, where next/headers has no cookies to give.
+      "next/headers": fileURLToPath(new URL("./server/testing/next-headers.ts", import.meta.url)),
       "@": fileURLToPath(new URL(".", import.meta.url)),
     },
   },

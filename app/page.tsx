@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { readLive } from "@/server/api/live-read";
-import { defaultConnection, readTargetSummary } from "@/server/aws/target-summary";
+import { currentConnection } from "@/server/aws/current-connection";
+import { readTargetSummary } from "@/server/aws/target-summary";
 import { readClustersOverview } from "@/server/ecs/clusters-overview";
 import { ClustersOverviewClient } from "./clusters-overview-client";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Clusters" };
 
 /** The first read happens here, so the page is useful before its JavaScript runs; the client then polls. */
 export default async function ClustersPage() {
-  await connection();
-  const initial = await readLive(() => readClustersOverview(defaultConnection()));
+  const connection = await currentConnection();
+  const initial = await readLive(() => readClustersOverview(connection));
   return <ClustersOverviewClient initial={initial} target={readTargetSummary()} />;
 }

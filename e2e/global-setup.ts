@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
     assertLocalUrl(dashboard.url, "a dashboard at");
     process.env.SLIPWAY_BASE_URL = dashboard.url;
+    // Tests that change things set up their own clusters through the SDK (e2e/scratch.ts).
+    process.env.SLIPWAY_LOCAL_ECS_URL = local.endpoint;
     console.log(`Stack ready in ${seconds(started)}: dashboard ${dashboard.url}, local ECS ${local.endpoint}.`);
     return async () => {
       await dashboard.stop();

@@ -1,11 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { queryKeys } from "./query-keys";
+import { liveReadPaths, pagePaths, queryKeys } from "./query-keys";
+
+function startsWith(key: readonly unknown[], prefix: readonly unknown[]): boolean {
+  return prefix.every((part, index) => key[index] === part);
+}
 
 describe("queryKeys", () => {
   it("nests the overview under every cluster read, so invalidating clusters refreshes it", () => {
     const all = queryKeys.clusters.all();
     const overview = queryKeys.clusters.overview();
-    expect(overview.slice(0, all.length)).toEqual(all);
+    expect(startsWith(overview, all)).toBe(true);
     expect(overview).not.toEqual(all);
+  });
+
+  it("nests a cluster's page, services and tasks under that cluster and no other", () => {
+    const demo = queryKeys.clusters.one("demo");
+    for (const key of [queryKeys.clusters.detail("demo"), queryKeys.clusters.service("demo", "web"), queryKeys.clusters.task("demo", "abc")]) {
+      expect(startsWith(key, demo)).toBe(true);
+      expect(startsWith(key, queryKeys.clusters.one("staging"))).toBe(false);
+    }
+  });
+});
+
+describe("paths", () => {
+  it("escapes names so an odd one cannot change the route", () => {
+    expect(pagePaths.service("demo", "a/b")).toBe("/clusters/demo/services/a%2Fb");
+    expect(liveReadPaths.task("demo", "x?y")).toBe("/api/clusters/demo/tasks/x%3Fy");
   });
 });

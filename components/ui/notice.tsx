@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
 
-type NoticeTone = "info" | "warn" | "danger";
+type NoticeTone = "ok" | "info" | "warn" | "danger";
 
 const TONES: Record<NoticeTone, string> = {
+  ok: "border-ok/30 bg-ok-soft",
   info: "border-info/30 bg-info-soft",
   warn: "border-warn-line bg-warn-soft",
   danger: "border-danger-line bg-danger-soft",
 };
 
 const TITLE_TONES: Record<NoticeTone, string> = {
+  ok: "text-ok",
   info: "text-info",
   warn: "text-warn",
   danger: "text-danger",

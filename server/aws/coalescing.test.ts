@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { describeClusters, describeServices } from "./batching";
 import { canonicalJson, configureReadCache, ReadCache } from "./coalescing";
 import { readEcs } from "./reads";
+import { sendEcs } from "./writes";
 import { CONNECTION, forgetEndpoint, startCountedLocalEcs, useEndpoint, type CountedLocalEcs } from "./test-local-ecs";
 
 function fakeClock() {
@@ -76,6 +77,17 @@ describe("ReadCache", () => {
     await cache.share("c", () => Promise.resolve("C"));
     expect(cache.size).toBe(1);
   });
+
+  it("forgets the entries under a prefix, and only those", async () => {
+    const cache = new ReadCache({ ttlMs: 1000, now: fakeClock().now });
+    let calls = 0;
+    const read = () => Promise.resolve(++calls);
+    await cache.share("one a", read);
+    await cache.share("two a", read);
+    cache.forget("one ");
+    expect(await cache.share("one a", read)).toBe(3);
+    expect(await cache.share("two a", read)).toBe(2);
+  });
 });
 
 describe("canonicalJson", () => {
@@ -127,6 +139,15 @@ describe("shared reads against local ECS", () => {
   it("does not keep errors: a failed read is asked again", async () => {
     for (let i = 0; i < 2; i++) await expect(describeServices(CONNECTION, "no-such-cluster", ["web"])).rejects.toThrow();
     expect(local.calls("DescribeServices")).toBe(2);
+  });
+
+  it("a write through sendEcs makes the next read of its connection go to AWS", async () => {
+    await describeClusters(CONNECTION, [CLUSTER]);
+    await sendEcs(CONNECTION, new CreateClusterCommand({ clusterName: "written" }));
+    const { clusters } = await describeClusters(CONNECTION, [CLUSTER]);
+    expect(clusters[0].clusterName).toBe(CLUSTER);
+    expect(local.calls("DescribeClusters")).toBe(2);
+    expect(local.calls("CreateCluster")).toBe(1);
   });
 
   it("refuses to share anything but a read", async () => {

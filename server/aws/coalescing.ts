@@ -46,6 +46,14 @@ export class ReadCache {
     return promise;
   }
 
+  /**
+   * Drops every entry whose key starts with `prefix`, so that after a write the next read of
+   * that connection goes to AWS. A read in flight keeps its callers but is not shared further.
+   */
+  forget(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
   /** Entries kept, in flight or fresh (for tests of what is held). */
   get size(): number {
     return this.entries.size;

@@ -1,0 +1,34 @@
+"use client";
+
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import type { ActionResult } from "@/lib/action-result";
+import { dashboardUnreachable } from "@/lib/live-read";
+
+/**
+ * Calls a server action and keeps its answer for the form to show. When it succeeds, the live
+ * views under `invalidate` are read again at once, so the page shows what changed without
+ * waiting for its next poll. A server that cannot be reached is an answer too, not a throw.
+ */
+export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, invalidate: readonly QueryKey[] = []) {
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<ActionResult<T>>();
+
+  async function run(input: I): Promise<ActionResult<T>> {
+    setPending(true);
+    setResult(undefined);
+    let answer: ActionResult<T>;
+    try {
+      answer = await action(input);
+    } catch (error) {
+      answer = { ok: false, error: dashboardUnreachable(error instanceof Error ? error.message : undefined) };
+    }
+    setResult(answer);
+    setPending(false);
+    if (answer.ok) await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    return answer;
+  }
+
+  return { run, pending, result, reset: useCallback(() => setResult(undefined), []) };
+}

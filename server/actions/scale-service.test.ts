@@ -1,0 +1,39 @@
+import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCountedLocalEcs, measureEachTestAgainst, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { createFargateCluster, NETWORK, registerWebApp } from "@/emulator/test/fixtures";
+import { CreateServiceCommand } from "@aws-sdk/client-ecs";
+import { scaleService } from "./scale-service";
+
+describe("scaleService", () => {
+  let local: CountedLocalEcs;
+  beforeAll(async () => {
+    local = await startCountedLocalEcs();
+    await createFargateCluster(local.ecs, "shop");
+    const taskDefinition = await registerWebApp(local.ecs, "web", "public.ecr.aws/slipway/web:1.0.0", [], { containerHealthCheck: false });
+    await local.ecs.send(new CreateServiceCommand({ cluster: "shop", serviceName: "web", taskDefinition, desiredCount: 2, networkConfiguration: NETWORK }));
+  });
+  afterAll(() => local.stop());
+  measureEachTestAgainst(() => local);
+
+  const desired = async () => (await local.ecs.send(new DescribeServicesCommand({ cluster: "shop", services: ["web"] }))).services![0].desiredCount;
+
+  it("sets the desired count and says what ECS will do", async () => {
+    const result = await scaleService({ cluster: "shop", service: "web", desiredCount: "4" });
+    expect(result).toMatchObject({ ok: true, value: { desiredCount: 4 } });
+    expect(result.ok && result.message).toMatch(/^web now wants 4 tasks\. ECS is starting \d+ more\.$/);
+    expect(await desired()).toBe(4);
+  });
+
+  it("refuses a count ECS would refuse at its field, and calls nothing", async () => {
+    const result = await scaleService({ cluster: "shop", service: "web", desiredCount: -1 });
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid-input" }, fieldErrors: { desiredCount: "Desired tasks must be at least 0." } });
+    expect(local.calls("UpdateService")).toBe(0);
+  });
+
+  it("reports a service that does not exist as not found, with AWS's request id", async () => {
+    const result = await scaleService({ cluster: "shop", service: "nope", desiredCount: 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: "not-found", awsCode: "ServiceNotFoundException" } });
+    expect(!result.ok && result.error.requestId).toBeTruthy();
+  });
+});
