@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { TopBar } from "@/components/shell/top-bar";
-import { readTargetSummary } from "@/server/aws/target-summary";
+import type { ConnectionOptions } from "@/lib/connection-choice";
+import type { TargetSummary } from "@/lib/target-summary";
+import { currentTargetSummary } from "@/server/aws/current-connection";
+import { listProfiles } from "@/server/aws/profiles";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,18 +19,27 @@ export const viewport: Viewport = {
   themeColor: "#0f3d5e",
 };
 
+/** Against real AWS, the region and profile to offer; unreadable config files offer the default chain alone. */
+async function connectionOptions(target: TargetSummary): Promise<ConnectionOptions | undefined> {
+  if (target.name !== "aws") return undefined;
+  const profiles = await listProfiles().catch((error: unknown) => {
+    console.error("The shared AWS config files could not be read:", error);
+    return [];
+  });
+  return { current: { region: target.region, profile: target.profile }, profiles };
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The target comes from the environment the server runs in, not the one it was built in.
-  await connection();
-  const target = readTargetSummary();
+  // The target comes from the environment the server runs in and the request's cookie, not the build.
+  const target = await currentTargetSummary();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans antialiased">
         <a href="#main" className="skip-link">
           Skip to main content
         </a>
-        <TopBar />
         <Providers>
+          <TopBar connection={await connectionOptions(target)} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
             {children}
           </main>

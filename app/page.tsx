@@ -11,5 +11,5 @@ export const metadata: Metadata = { title: "Clusters" };
 export default async function ClustersPage() {
   const connection = await currentConnection();
   const initial = await readLive(() => readClustersOverview(connection));
-  return <ClustersOverviewClient initial={initial} target={readTargetSummary()} />;
+  return <ClustersOverviewClient initial={initial} target={readTargetSummary(process.env, connection)} />;
 }

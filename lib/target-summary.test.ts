@@ -8,6 +8,7 @@ describe("targetLabel", () => {
   it("names local ECS by its address and AWS by its region", () => {
     expect(targetLabel(local)).toBe("local ECS at http://127.0.0.1:4510");
     expect(targetLabel(aws)).toBe("AWS eu-west-1");
+    expect(targetLabel({ ...aws, profile: "prod" })).toBe("AWS eu-west-1 · prod");
   });
 });
 
@@ -15,6 +16,7 @@ describe("createClusterCommand", () => {
   it("points the AWS CLI at local ECS, or at the region in use", () => {
     expect(createClusterCommand(local, "hello")).toBe("aws --endpoint-url http://127.0.0.1:4510 ecs create-cluster --cluster-name hello");
     expect(createClusterCommand(aws)).toBe("aws ecs create-cluster --cluster-name my-cluster --region eu-west-1");
+    expect(createClusterCommand({ ...aws, profile: "prod" })).toBe("aws ecs create-cluster --cluster-name my-cluster --region eu-west-1 --profile prod");
   });
 
   it("offers no command when the dashboard has nowhere to send it", () => {

@@ -1,3 +1,5 @@
+import { connectionLabel } from "@/lib/connection-choice";
+
 /**
  * Which AWS the dashboard talks to, in the terms its pages describe it: the footer's line and
  * the empty state's command. The server reads it from the environment
@@ -5,16 +7,16 @@
  */
 export type TargetSummary =
   | { name: "local"; endpoint: string; region: string }
-  | { name: "aws"; region: string }
+  | { name: "aws"; region: string; profile?: string }
   | { name: "misconfigured"; problem: string };
 
-/** "local ECS at http://127.0.0.1:4510", "AWS us-east-1". */
+/** "local ECS at http://127.0.0.1:4510", "AWS us-east-1", "AWS us-east-2 · prod". */
 export function targetLabel(target: TargetSummary): string {
   switch (target.name) {
     case "local":
       return `local ECS at ${target.endpoint}`;
     case "aws":
-      return `AWS ${target.region}`;
+      return `AWS ${connectionLabel(target)}`;
     case "misconfigured":
       return "no AWS endpoint (misconfigured)";
   }
@@ -26,7 +28,7 @@ export function createClusterCommand(target: TargetSummary, clusterName = "my-cl
     case "local":
       return `aws --endpoint-url ${target.endpoint} ecs create-cluster --cluster-name ${clusterName}`;
     case "aws":
-      return `aws ecs create-cluster --cluster-name ${clusterName} --region ${target.region}`;
+      return `aws ecs create-cluster --cluster-name ${clusterName} --region ${target.region}${target.profile ? ` --profile ${target.profile}` : ""}`;
     case "misconfigured":
       return undefined;
   }

@@ -26,4 +26,11 @@ describe("dashboardEnvironment", () => {
     expect(env.AWS_ENDPOINT_URL_ECS).toBeUndefined();
     expect(env.AWS_SECRET_ACCESS_KEY).toBe("local-ecs");
   });
+
+  it("leaves the user's AWS settings alone against real AWS, and says which target it is", () => {
+    const env = dashboardEnvironment({ ...process.env, PATH: "/usr/bin", AWS_PROFILE: "prod", AWS_REGION: "eu-west-1", AWS_ENDPOINT_URL: undefined, AWS_ACCESS_KEY_ID: undefined }, "aws");
+    expect(env).toMatchObject({ PATH: "/usr/bin", SLIPWAY_TARGET: "aws", AWS_PROFILE: "prod", AWS_REGION: "eu-west-1" });
+    expect(env.AWS_ENDPOINT_URL).toBeUndefined();
+    expect(env.AWS_ACCESS_KEY_ID).toBeUndefined();
+  });
 });

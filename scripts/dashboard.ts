@@ -22,11 +22,17 @@ export interface LocalTarget {
   region: string;
 }
 
+/** Local ECS at an endpoint, or (`--aws`, asked for explicitly) real AWS. */
+export type DashboardTarget = LocalTarget | "aws";
+
 /**
- * What the dashboard runs with: local ECS for every AWS service, dummy credentials, and none
- * of the user's own AWS settings, which could otherwise send it elsewhere or sign with real keys.
+ * What the dashboard runs with. For local ECS: its endpoint for every AWS service, dummy
+ * credentials, and none of the user's own AWS settings, which could otherwise send it
+ * elsewhere or sign with real keys. For real AWS: the user's environment as it is, so the
+ * SDK's standard credential chain and shared config files apply.
  */
-export function dashboardEnvironment(base: NodeJS.ProcessEnv, target: LocalTarget): NodeJS.ProcessEnv {
+export function dashboardEnvironment(base: NodeJS.ProcessEnv, target: DashboardTarget): NodeJS.ProcessEnv {
+  if (target === "aws") return { ...base, SLIPWAY_TARGET: "aws", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
   // A variable set to undefined is not passed to the child at all.
   const withoutUsersAws = Object.fromEntries(Object.keys(base).filter((name) => name.startsWith("AWS_")).map((name) => [name, undefined]));
   return {
@@ -90,7 +96,7 @@ export interface RunningDashboard {
 
 export interface DashboardOptions {
   mode: DashboardMode;
-  target: LocalTarget;
+  target: DashboardTarget;
   port: number;
   /** Output lines worth passing on; `next start`'s own banner is not. */
   onOutput?: (line: string) => void;

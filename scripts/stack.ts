@@ -1,11 +1,12 @@
 import { launchFromCommandLine } from "../emulator/main";
 import { buildNeeded } from "./build-freshness";
-import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardMode, type LocalTarget, type RunningDashboard } from "./dashboard";
+import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardMode, type DashboardTarget, type RunningDashboard } from "./dashboard";
 
 /**
  * `npm start` and `npm run dev`: local ECS (seeded with the demo account on first start), and
  * the dashboard beside it as a child process pointed at it. They start together, so the
  * dashboard can be built while the demo is created; Ctrl-C stops the dashboard, then local ECS.
+ * With `--aws`, the dashboard alone, against real AWS.
  */
 const SYNTHETIC_REQUESTS_PER_SECOND = 5;
 const DASHBOARD_PORT = 3000;
@@ -25,11 +26,11 @@ class DashboardSupervisor {
     process.once("exit", () => this.running?.process.kill("SIGTERM"));
   }
 
-  start(target: LocalTarget): void {
+  start(target: DashboardTarget): void {
     this.ready = this.launch(target).then(
       (running) => {
         this.running = running;
-        console.log(`\nSlipway dashboard: ${running.url}\n`);
+        console.log(`\nSlipway dashboard: ${running.url}${target === "aws" ? AWS_NOTE : ""}\n`);
         void running.exited.then((code) => {
           if (!this.abort.signal.aborted) console.error(`\nThe dashboard stopped (exit code ${code}). Local ECS keeps running; Ctrl-C stops it.`);
         });
@@ -40,7 +41,7 @@ class DashboardSupervisor {
     );
   }
 
-  private async launch(target: LocalTarget): Promise<RunningDashboard> {
+  private async launch(target: DashboardTarget): Promise<RunningDashboard> {
     if (this.mode === "start") await this.buildIfNeeded();
     const port = await firstFreePort(DASHBOARD_PORT, "127.0.0.1");
     const onOutput = (line: string) => console.log(`dashboard: ${line}`);
@@ -64,15 +65,27 @@ class DashboardSupervisor {
   }
 }
 
-export function runStack(program: string, mode: DashboardMode): void {
-  const argv = process.argv.slice(2);
-  if (argv.includes("--aws")) {
-    console.error(
-      `${program} --aws (the dashboard against real AWS) is not available yet: it needs sign-in and a choice of region and profile, which come later. ` +
-        "Without --aws it runs against local ECS.",
-    );
+const AWS_NOTE =
+  "\nIt talks to real AWS with the standard credential chain and shared config files (~/.aws): choose the region and profile at the top of the page.";
+
+/** The dashboard alone, against real AWS: nothing else is started, and local ECS's flags make no sense here. */
+function runAgainstAws(program: string, mode: DashboardMode, argv: string[]): void {
+  const others = argv.filter((arg) => arg !== "--aws");
+  if (others.length > 0) {
+    console.error(`${program} -- --aws takes no other options (got ${others.join(" ")}). Local ECS's options apply without --aws.`);
     process.exit(2);
   }
+  const dashboard = new DashboardSupervisor(mode);
+  console.log(`Starting the Slipway dashboard against real AWS (--aws)…`);
+  dashboard.start("aws");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void dashboard.stop().then(() => process.exit(0)));
+  }
+}
+
+export function runStack(program: string, mode: DashboardMode): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--aws")) return runAgainstAws(program, mode, argv);
   const dashboard = new DashboardSupervisor(mode);
   launchFromCommandLine({
     program: `${program} --`,

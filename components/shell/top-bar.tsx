@@ -1,7 +1,10 @@
 import Link from "next/link";
+import type { ConnectionOptions } from "@/lib/connection-choice";
+import { ConnectionPicker } from "./connection-picker";
 import { NavLink } from "./nav-link";
 
-export function TopBar() {
+/** `connection` is given against real AWS, where the region and profile are picked here. */
+export function TopBar({ connection }: { connection?: ConnectionOptions }) {
   return (
     // The page's blue focus ring would vanish on the navy bar: a light one here.
     <header className="bg-brand text-brand-ink [--focus:#9ad1f5]">
@@ -20,6 +23,7 @@ export function TopBar() {
             </li>
           </ul>
         </nav>
+        {connection && <ConnectionPicker options={connection} />}
       </div>
     </header>
   );

@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { checkConnection, InvalidConnectionError, type Connection } from "./connection";
-import { defaultConnection } from "./target-summary";
+import type { TargetSummary } from "@/lib/target-summary";
+import { defaultConnection, readTargetSummary } from "./target-summary";
 
 /**
  * The connection a request reads and writes through: the region and profile the person chose
@@ -33,4 +34,9 @@ export function connectionCookieValue(connection: Connection): string {
 export async function currentConnection(): Promise<Connection> {
   const chosen = parseConnectionCookie((await cookies()).get(CONNECTION_COOKIE)?.value);
   return chosen ?? defaultConnection();
+}
+
+/** What pages say about where this request's reads and writes go. */
+export async function currentTargetSummary(): Promise<TargetSummary> {
+  return readTargetSummary(process.env, await currentConnection());
 }

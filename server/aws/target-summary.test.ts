@@ -16,6 +16,12 @@ describe("readTargetSummary", () => {
     expect(readTargetSummary({ SLIPWAY_TARGET: "aws", AWS_DEFAULT_REGION: "ap-southeast-2" })).toEqual({ name: "aws", region: "ap-southeast-2" });
   });
 
+  it("describes real AWS by the region and profile chosen, when there is a choice", () => {
+    const env = { SLIPWAY_TARGET: "aws", AWS_REGION: "eu-west-1" };
+    expect(readTargetSummary(env, { region: "us-east-2", profile: "prod" })).toEqual({ name: "aws", region: "us-east-2", profile: "prod" });
+    expect(readTargetSummary(env, { region: "us-east-2" })).toEqual({ name: "aws", region: "us-east-2" });
+  });
+
   it("says what is wrong when local mode has no local endpoint, instead of throwing", () => {
     const summary = readTargetSummary({ SLIPWAY_TARGET: "local" });
     expect(summary.name).toBe("misconfigured");

@@ -4,8 +4,9 @@ import type { Connection } from "./connection";
 import { readTarget, TargetConfigError, type Environment } from "./target";
 
 /**
- * What pages may say about the target (lib/target-summary.ts), and the connection they read
- * through until the UI lets a person pick a region and profile: the region the SDK would use.
+ * What pages may say about the target (lib/target-summary.ts), and the connection requests go
+ * through until a person picks a region and profile (current-connection.ts): the region the
+ * SDK would use, and its default credential chain.
  */
 const FALLBACK_REGION = "us-east-1";
 
@@ -22,10 +23,14 @@ function displayEndpoint(value: string): string {
   return new URL(value).origin;
 }
 
-export function readTargetSummary(env: Environment = process.env): TargetSummary {
+/** `connection` is the one the request goes through, when the person chose one. */
+export function readTargetSummary(env: Environment = process.env, connection?: Connection): TargetSummary {
   try {
     const target = readTarget(env);
-    if (target.name === "aws") return { name: "aws", region: regionOf(env) };
+    if (target.name === "aws") {
+      const region = connection?.region ?? regionOf(env);
+      return connection?.profile ? { name: "aws", region, profile: connection.profile } : { name: "aws", region };
+    }
     // readTarget has checked that this is set and is a loopback URL.
     const endpoint = env.AWS_ENDPOINT_URL_ECS || env.AWS_ENDPOINT_URL || "";
     return { name: "local", endpoint: displayEndpoint(endpoint), region: regionOf(env) };
