@@ -1,12 +1,16 @@
 "use client";
 
+import { useState } from "react";
+import { ActionResultNotice } from "@/components/actions/action-result-notice";
 import { ApprovalsSummary } from "@/components/clusters/approvals-summary";
 import { ClusterCard } from "@/components/clusters/cluster-card";
+import { CreateClusterDialog } from "@/components/clusters/create-cluster-dialog";
 import { NoClusters } from "@/components/clusters/no-clusters";
 import { Freshness } from "@/components/live/freshness";
 import { LiveFailure } from "@/components/live/live-status";
 import { POLL_MS, useLiveView } from "@/components/live/use-live-view";
 import { PageHeader } from "@/components/ui/page-header";
+import type { ActionResult } from "@/lib/action-result";
 import type { LiveRead } from "@/lib/live-read";
 import { liveReadPaths, queryKeys } from "@/lib/query-keys";
 import { targetLabel, type TargetSummary } from "@/lib/target-summary";
@@ -19,14 +23,21 @@ export function ClustersOverviewClient({ initial, target }: { initial: LiveRead<
     initial,
     what: "The clusters",
   });
+  const [created, setCreated] = useState<ActionResult<unknown>>();
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="Clusters"
         description={`Every cluster in ${targetLabel(target)}, refreshed every ${POLL_MS / 1000} seconds.`}
-        aside={updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
+        aside={
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:justify-end">
+            {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
+            <CreateClusterDialog onCreated={setCreated} />
+          </div>
+        }
       />
+      <ActionResultNotice result={created} failureTitle="The cluster was not created" />
       <LiveFailure failure={failure} hasData={overview !== undefined} what="clusters" />
       {overview && <OverviewBody overview={overview} target={target} now={now} />}
     </div>

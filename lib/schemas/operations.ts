@@ -21,13 +21,23 @@ function nameOrArn(what: string) {
 export const clusterRef = nameOrArn("cluster name");
 export const serviceRef = nameOrArn("service name");
 
-/** A whole number from a form field ("4") or a number. */
+/** A form field's text as a number; an empty field stays empty rather than becoming 0. Anything else is left for z.number to refuse. */
+function fieldNumber(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  return text === "" ? undefined : Number(text);
+}
+
+/** A whole number from a form field ("4") or a number. Not coerced: an empty field, null or true must not read as 0 or 1. */
 function wholeNumber(what: string, min: number, max: number) {
-  return z.coerce
-    .number({ error: `${what} must be a number.` })
-    .int(`${what} must be a whole number.`)
-    .min(min, `${what} must be at least ${min.toLocaleString("en-US")}.`)
-    .max(max, `${what} must be at most ${max.toLocaleString("en-US")}.`);
+  return z.preprocess(
+    fieldNumber,
+    z
+      .number({ error: `${what} must be a number.` })
+      .int(`${what} must be a whole number.`)
+      .min(min, `${what} must be at least ${min.toLocaleString("en-US")}.`)
+      .max(max, `${what} must be at most ${max.toLocaleString("en-US")}.`),
+  );
 }
 
 /** ECS's quota of tasks per service. */
@@ -42,11 +52,15 @@ export const scaleServiceInput = z.object({
 export const forceNewDeploymentInput = z.object({ cluster: clusterRef, service: serviceRef });
 
 const TASK_ID = /^[a-f0-9]{32}$/;
-const TASK_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task\/[A-Za-z0-9_-]+\/[a-f0-9]{32}$/;
+/** With the cluster in it, or without (ARNs from before ECS's long ARN format). */
+const TASK_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task\/([A-Za-z0-9_-]+\/)?[a-f0-9]{32}$/;
 
 export const stopTaskInput = z.object({
   cluster: clusterRef,
-  task: z.string().trim().refine((value) => TASK_ID.test(value) || TASK_ARN.test(value), "Give a task id (32 hex digits) or a task ARN."),
+  task: z
+    .string({ error: "Give a task id (32 hex digits) or a task ARN." })
+    .trim()
+    .refine((value) => TASK_ID.test(value) || TASK_ARN.test(value), "Give a task id (32 hex digits) or a task ARN."),
   reason: z.string().trim().max(255, "ECS keeps at most 255 characters of a stop reason.").optional(),
 });
 
@@ -117,7 +131,9 @@ export const runTaskInput = z.object({
 export const createClusterInput = z
   .object({
     clusterName: z.string().trim().regex(RESOURCE_NAME, "A cluster name is 1–255 letters, digits, hyphens or underscores."),
-    capacityProviders: z.array(z.enum(CAPACITY_PROVIDERS)).max(CAPACITY_PROVIDERS.length),
+    capacityProviders: z
+      .array(z.enum(CAPACITY_PROVIDERS, { error: `A capacity provider is ${CAPACITY_PROVIDERS.join(" or ")}.` }))
+      .refine((providers) => new Set(providers).size === providers.length, "Each capacity provider can be listed once."),
     defaultCapacityProviderStrategy: capacityProviderStrategy,
     containerInsights: z.boolean(),
   })

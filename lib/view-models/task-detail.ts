@@ -11,6 +11,7 @@ import type {
   TransportProtocol,
 } from "@aws-sdk/client-ecs";
 import { clusterName } from "@/lib/arn";
+import type { AwsFailure } from "@/lib/aws-errors";
 import { isoDate, taskDefinitionRef, type Part, type TaskDefinitionRef } from "./common";
 import { toTaskRow, type TaskRow } from "./tasks";
 
@@ -77,6 +78,9 @@ export interface TaskPage {
   task: TaskDetail;
   taskDefinition: Part<TaskDefinitionSummary>;
 }
+
+/** A task page as its live read carries it: `readLive` answers 503 when a part has an `error`, as a failed one does. */
+export type TaskPageRead = Part<TaskPage> & { error?: AwsFailure };
 
 function privateAddress(task: Task): string | undefined {
   const details = (task.attachments ?? []).flatMap((attachment) => attachment.details ?? []);
