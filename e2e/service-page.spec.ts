@@ -193,3 +193,44 @@ test("fits the screen: nothing scrolls sideways", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
 });
+
+test("a part AWS could not give shows its error in place, and the rest of the page stands", async ({ page }) => {
+  const throttled = { code: "throttled", message: "AWS is limiting the rate of requests right now.", awsCode: "ThrottlingException" };
+  await page.route("**/api/clusters/demo/services/web", async (route) => {
+    const detail = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...detail, tasks: { ok: false, error: throttled } } });
+  });
+  const web = new ServicePage(page);
+  await web.open("demo", "web");
+
+  await expect(web.section("Tasks")).toContainText("The tasks could not be read", { timeout: 15_000 });
+  await expect(web.section("Tasks")).toContainText("Throttled.");
+  await expect(web.section("Tasks").getByRole("table")).toHaveCount(0);
+  await expect(web.targetGroup("demo-web-blue")).toContainText("3 of 3 healthy");
+  await expect(web.deployments("Last deployment")).toContainText("Completed");
+});
+
+test("when a refresh fails, keeps the last read of the service, marked stale, with the reason", async ({ page }) => {
+  const web = new ServicePage(page);
+  await web.open("demo", "web");
+  await expect(web.stat("Running")).toHaveText("3");
+
+  const failure = { code: "unreachable", message: "Could not get an answer from the AWS API.", detail: "connect ECONNREFUSED 127.0.0.1:4510" };
+  await page.route("**/api/clusters/demo/services/web", (route) => route.fulfill({ status: 503, json: { error: failure } }));
+  await expect(page.getByRole("status").filter({ hasText: "Showing the last service read: refreshing failed" })).toContainText("Unreachable.", { timeout: 15_000 });
+  await expect(web.updated).toContainText("stale");
+  await expect(web.stat("Running")).toHaveText("3");
+  await expect(web.scaleButton).toBeVisible();
+});
+
+test.describe("before any JavaScript runs", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server's HTML already shows the service", async ({ page }) => {
+    const api = new ServicePage(page);
+    await api.open("demo", "api");
+    await expect(api.heading).toHaveText("api");
+    await expect(api.deployments("In progress")).toContainText("Awaiting approval");
+    await expect(api.taskGroup("api:3").getByRole("link")).toHaveCount(2);
+  });
+});
