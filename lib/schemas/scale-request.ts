@@ -10,5 +10,3 @@ export const scaleRequestInput = z.preprocess((raw) => {
   const { desiredCount } = raw as Record<string, unknown>;
   return typeof desiredCount === "string" && desiredCount.trim() === "" ? { ...raw, desiredCount: undefined } : raw;
 }, scaleServiceInput);
-
-export type ScaleRequest = z.input<typeof scaleServiceInput>;
