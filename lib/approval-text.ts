@@ -18,9 +18,13 @@ const STAGE_WORDS: Readonly<Record<string, string>> = {
   CLEAN_UP: "during clean-up",
 };
 
+/** "before the production traffic shift": where in a deployment a stage falls, to follow a verb. */
+export function stageWords(stage: string): string {
+  return STAGE_WORDS[stage] ?? `at ${stage.toLowerCase().replaceAll("_", " ")}`;
+}
+
 export function pausedAtText(stage: string | undefined): string {
-  if (!stage) return "Paused";
-  return `Paused ${STAGE_WORDS[stage] ?? `at ${stage.toLowerCase().replaceAll("_", " ")}`}`;
+  return stage ? `Paused ${stageWords(stage)}` : "Paused";
 }
 
 /** "Rolls back in 23 h unless someone decides"; ECS's default timeout action is to roll back. */

@@ -10,7 +10,7 @@ import type {
 import { clusterName } from "@/lib/arn";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { idOfArn, isoDate, taskDefinitionRef, type Part, type TaskDefinitionRef } from "./common";
-import { rolloutOf, type DeploymentGroups, type RolloutSummary } from "./deployments";
+import { rolloutOf, type DeploymentGroups, type RevisionInfo, type RolloutSummary } from "./deployments";
 import { capacityStrategyLabel, deploymentStrategy, deploymentStrategyLabel } from "./strategy";
 import type { TargetGroupHealth } from "./target-health";
 import type { StoppedTaskRow, TaskGroup } from "./tasks";
@@ -102,8 +102,26 @@ export function toServiceEvents(service: Service): ServiceEventView[] {
 }
 
 export interface ServiceDeploymentsView extends DeploymentGroups {
+  /** The revisions described: those of the ongoing and last deployments, and those the service runs now. */
+  revisions: RevisionInfo[];
   /** Why the revisions (task definitions and images) of the deployments are missing, if they are. */
   revisionsError?: AwsFailure;
+}
+
+/** A revision the service runs now, with its task definition and images when they were described. */
+export interface CurrentRevisionView {
+  serviceRevisionArn: string;
+  revisionId: string;
+  revision?: RevisionInfo;
+  requested: number;
+  running: number;
+  pending: number;
+}
+
+/** The summary's current revisions, joined to what the deployments part described of them. */
+export function currentRevisionViews(summary: ServiceSummary, revisions: readonly RevisionInfo[]): CurrentRevisionView[] {
+  const byArn = new Map(revisions.map((revision) => [revision.serviceRevisionArn, revision]));
+  return summary.currentRevisions.map((current) => ({ ...current, revision: byArn.get(current.serviceRevisionArn) }));
 }
 
 export interface ServiceTasks {
@@ -114,6 +132,8 @@ export interface ServiceTasks {
 }
 
 export interface ServiceDetail {
+  /** Set when the service itself could not be read (it does not exist, or DescribeServices failed): the page has nothing to stand on. */
+  error?: AwsFailure;
   clusterName: string;
   serviceName: string;
   service: Part<{ summary: ServiceSummary; deploymentConfiguration: DeploymentSettings; events: ServiceEventView[] }>;

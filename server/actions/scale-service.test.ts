@@ -1,7 +1,7 @@
 import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountedLocalEcs, measureEachTestAgainst, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
-import { createFargateCluster, NETWORK, registerWebApp } from "@/emulator/test/fixtures";
+import { createFargateCluster, NETWORK, registerWebApp, waitForSteadyState } from "@/emulator/test/fixtures";
 import { CreateServiceCommand } from "@aws-sdk/client-ecs";
 import { scaleService } from "./scale-service";
 
@@ -12,6 +12,7 @@ describe("scaleService", () => {
     await createFargateCluster(local.ecs, "shop");
     const taskDefinition = await registerWebApp(local.ecs, "web", "public.ecr.aws/slipway/web:1.0.0", [], { containerHealthCheck: false });
     await local.ecs.send(new CreateServiceCommand({ cluster: "shop", serviceName: "web", taskDefinition, desiredCount: 2, networkConfiguration: NETWORK }));
+    await waitForSteadyState(local.ecs, "shop", "web");
   });
   afterAll(() => local.stop());
   measureEachTestAgainst(() => local);
@@ -21,8 +22,20 @@ describe("scaleService", () => {
   it("sets the desired count and says what ECS will do", async () => {
     const result = await scaleService({ cluster: "shop", service: "web", desiredCount: "4" });
     expect(result).toMatchObject({ ok: true, value: { desiredCount: 4 } });
-    expect(result.ok && result.message).toMatch(/^web now wants 4 tasks\. ECS is starting \d+ more\.$/);
+    expect(result.ok && result.message).toBe("web now wants 4 tasks. ECS is starting 2 more.");
     expect(await desired()).toBe(4);
+  });
+
+  it("says one task, not one tasks, and what ECS stops", async () => {
+    await waitForSteadyState(local.ecs, "shop", "web");
+    const result = await scaleService({ cluster: "shop", service: "web", desiredCount: 1 });
+    expect(result.ok && result.message).toBe("web now wants 1 task. ECS is stopping 3.");
+  });
+
+  it("takes a blank field for a missing number, not for zero", async () => {
+    const result = await scaleService({ cluster: "shop", service: "web", desiredCount: " " });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { desiredCount: "Desired tasks must be a number." } });
+    expect(local.calls("UpdateService")).toBe(0);
   });
 
   it("refuses a count ECS would refuse at its field, and calls nothing", async () => {

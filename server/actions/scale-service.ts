@@ -1,24 +1,30 @@
 "use server";
 
-import { UpdateServiceCommand } from "@aws-sdk/client-ecs";
-import { scaleServiceInput } from "@/lib/schemas/operations";
+import { UpdateServiceCommand, type Service } from "@aws-sdk/client-ecs";
+import { formatCount } from "@/lib/format";
+import { scaleRequestInput } from "@/lib/schemas/scale-request";
+import { rolloutOf } from "@/lib/view-models/deployments";
 import { sendEcs } from "@/server/aws/writes";
 import { defineAction } from "./action-client";
 
-const tasks = (count: number) => `${count} ${count === 1 ? "task" : "tasks"}`;
+/** What ECS does next, from the service UpdateService returned: its tasks now, against the count it wants. */
+function whatHappensNext(service: Service | undefined, desiredCount: number): string {
+  if (service && rolloutOf(service).inProgress) return "Its deployment in progress scales to match.";
+  const current = (service?.runningCount ?? 0) + (service?.pendingCount ?? 0);
+  if (desiredCount > current) return `ECS is starting ${desiredCount - current} more.`;
+  if (desiredCount < current) return `ECS is stopping ${current - desiredCount}.`;
+  return "It runs that many now.";
+}
 
 /** Sets a service's desired count; ECS starts or stops tasks to match, within its deployment configuration. */
 export const scaleService = defineAction({
   name: "service.scale",
-  input: scaleServiceInput,
+  input: scaleRequestInput,
   async run({ cluster, service, desiredCount }, { connection }) {
     const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, desiredCount }));
     const name = updated?.serviceName ?? service;
-    const running = updated?.runningCount ?? 0;
-    const change =
-      desiredCount > running ? `ECS is starting ${desiredCount - running} more.` : desiredCount < running ? `ECS is stopping ${running - desiredCount}.` : "It runs that many now.";
     return {
-      message: `${name} now wants ${tasks(desiredCount)}. ${change}`,
+      message: `${name} now wants ${formatCount(desiredCount, "task")}. ${whatHappensNext(updated, desiredCount)}`,
       value: { desiredCount: updated?.desiredCount ?? desiredCount },
       target: updated?.serviceArn,
     };

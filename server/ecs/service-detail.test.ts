@@ -52,8 +52,10 @@ describe("a service's page", () => {
     });
     expect(events[0].message).toMatch(/waiting for a lifecycle hook at PRE_PRODUCTION_TRAFFIC_SHIFT/);
 
-    const { ongoing, last, past, revisionsError } = valueOf(detail.deployments);
+    const { ongoing, last, past, revisions, revisionsError } = valueOf(detail.deployments);
     expect(revisionsError).toBeUndefined();
+    expect(detail.error).toBeUndefined();
+    expect(revisions.map((revision) => revision.taskDefinition?.label).sort()).toEqual(["shop-web:1", "shop-web:2", "shop-web:3"]);
     expect(ongoing).toHaveLength(1);
     expect(ongoing[0]).toMatchObject({
       serviceDeploymentArn: shop.pausedDeployment,
@@ -144,6 +146,7 @@ describe("a service's page", () => {
 
   it("says a service that does not exist is not found", async () => {
     const detail = await readServiceDetail(CONNECTION, "shop", "ghost");
+    expect(detail.error).toMatchObject({ code: "not-found", awsCode: "ServiceNotFoundException" });
     expect(detail.service).toMatchObject({ ok: false, error: { code: "not-found", awsCode: "ServiceNotFoundException" } });
     expect(detail.deployments).toMatchObject({ ok: false, error: { code: "not-found" } });
     expect(detail.tasks).toMatchObject({ ok: false, error: { code: "not-found" } });

@@ -33,7 +33,8 @@ import { readTargetHealth, toTargetGroupHealth } from "./target-health";
  *   elbv2:DescribeTargetHealth      G (ELBv2 takes one target group a call)
  *   elbv2:DescribeTargetGroups      1 when G > 0, to name the load balancers
  *
- * Past deployments are shown from ListServiceDeployments alone. Each part can fail alone.
+ * Past deployments are shown from ListServiceDeployments alone. Each part can fail alone; when
+ * the service itself cannot be read, the detail's `error` says why, and a live read fails whole.
  */
 async function describeService(connection: Connection, cluster: string, service: string): Promise<Service> {
   const { services } = await describeServices(connection, cluster, [service]);
@@ -57,7 +58,11 @@ async function serviceDeployments(connection: Connection, cluster: string, servi
   const current = await described.catch(() => undefined);
   const [revisions] = await settle([describeServiceRevisions(connection, revisionsToDescribe(serviceDeployments, current))]);
   const known = new Map((revisions.ok ? revisions.value : []).map((revision) => [revision.serviceRevisionArn!, toRevisionInfo(revision)]));
-  return { ...groupDeployments(briefs, serviceDeployments, known), ...(revisions.ok ? {} : { revisionsError: revisions.error }) };
+  return {
+    ...groupDeployments(briefs, serviceDeployments, known),
+    revisions: [...known.values()],
+    ...(revisions.ok ? {} : { revisionsError: revisions.error }),
+  };
 }
 
 function toServiceParts(service: Service) {
@@ -75,6 +80,7 @@ export async function readServiceDetail(connection: Connection, cluster: string,
     described.then((found) => readTargetHealth(connection, found)),
   ]);
   return {
+    ...(serviceRead.ok ? {} : { error: serviceRead.error }),
     clusterName: clusterName(cluster),
     serviceName: serviceName(service),
     service: serviceRead.ok ? { ok: true, value: toServiceParts(serviceRead.value) } : serviceRead,
