@@ -8,8 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { queryKeys } from "@/lib/query-keys";
-import { MAX_DESIRED_COUNT } from "@/lib/schemas/operations";
-import { scaleRequestInput } from "@/lib/schemas/scale-request";
+import { MAX_DESIRED_COUNT, scaleServiceInput } from "@/lib/schemas/operations";
 import { scaleService } from "@/server/actions/scale-service";
 
 export interface ScaleTarget {
@@ -29,7 +28,7 @@ function ScaleForm({ target, onClose, onDone }: { target: ScaleTarget; onClose: 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { cluster, service, desiredCount: value };
-    const checked = scaleRequestInput.safeParse(input);
+    const checked = scaleServiceInput.safeParse(input);
     if (!checked.success) {
       setFieldError(fieldErrorsOf(checked.error.issues).desiredCount ?? checked.error.issues[0]?.message);
       return;

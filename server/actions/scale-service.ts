@@ -2,7 +2,7 @@
 
 import { UpdateServiceCommand, type Service } from "@aws-sdk/client-ecs";
 import { formatCount } from "@/lib/format";
-import { scaleRequestInput } from "@/lib/schemas/scale-request";
+import { scaleServiceInput } from "@/lib/schemas/operations";
 import { rolloutOf } from "@/lib/view-models/deployments";
 import { sendEcs } from "@/server/aws/writes";
 import { defineAction } from "./action-client";
@@ -19,7 +19,7 @@ function whatHappensNext(service: Service | undefined, desiredCount: number): st
 /** Sets a service's desired count; ECS starts or stops tasks to match, within its deployment configuration. */
 export const scaleService = defineAction({
   name: "service.scale",
-  input: scaleRequestInput,
+  input: scaleServiceInput,
   async run({ cluster, service, desiredCount }, { connection }) {
     const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, desiredCount }));
     const name = updated?.serviceName ?? service;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { decodeSegment } from "@/lib/url-segment";
 import { readLive } from "@/server/api/live-read";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readServiceDetail } from "@/server/ecs/service-detail";
@@ -10,7 +11,7 @@ interface ServicePageProps {
 
 async function names(params: ServicePageProps["params"]) {
   const { cluster, service } = await params;
-  return { cluster: decodeURIComponent(cluster), service: decodeURIComponent(service) };
+  return { cluster: decodeSegment(cluster), service: decodeSegment(service) };
 }
 
 export async function generateMetadata({ params }: ServicePageProps): Promise<Metadata> {

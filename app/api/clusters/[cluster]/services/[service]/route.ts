@@ -1,3 +1,4 @@
+import { decodeSegment } from "@/lib/url-segment";
 import { liveReadResponse, readLive } from "@/server/api/live-read";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readServiceDetail } from "@/server/ecs/service-detail";
@@ -6,5 +7,5 @@ import { readServiceDetail } from "@/server/ecs/service-detail";
 export async function GET(_request: Request, { params }: { params: Promise<{ cluster: string; service: string }> }): Promise<Response> {
   const { cluster, service } = await params;
   const connection = await currentConnection();
-  return liveReadResponse(await readLive(() => readServiceDetail(connection, decodeURIComponent(cluster), decodeURIComponent(service))));
+  return liveReadResponse(await readLive(() => readServiceDetail(connection, decodeSegment(cluster), decodeSegment(service))));
 }
