@@ -85,7 +85,7 @@ export function serviceColumns(cluster: string): Column<ServiceRow>[] {
       header: "Service",
       width: 9,
       cell: (row) => (
-        <Link href={pagePaths.service(cluster, row.name)} title={row.name} className="font-medium text-link underline-offset-2 hover:underline">
+        <Link prefetch={false} href={pagePaths.service(cluster, row.name)} title={row.name} className="font-medium text-link underline-offset-2 hover:underline">
           {row.name}
         </Link>
       ),

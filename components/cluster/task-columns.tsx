@@ -36,7 +36,7 @@ function runningColumns(cluster: string): Column<TaskRow>[] {
       header: "Task",
       width: 6,
       cell: (row) => (
-        <Link href={pagePaths.task(cluster, row.id)} title={row.id} className="font-mono text-link underline-offset-2 hover:underline">
+        <Link prefetch={false} href={pagePaths.task(cluster, row.id)} title={row.id} className="font-mono text-link underline-offset-2 hover:underline">
           {shortTaskId(row.id)}
         </Link>
       ),
@@ -49,7 +49,7 @@ function runningColumns(cluster: string): Column<TaskRow>[] {
       width: 7,
       cell: (row) =>
         row.service ? (
-          <Link href={pagePaths.service(cluster, row.service)} title={row.service} className="text-link underline-offset-2 hover:underline">
+          <Link prefetch={false} href={pagePaths.service(cluster, row.service)} title={row.service} className="text-link underline-offset-2 hover:underline">
             {row.service}
           </Link>
         ) : (

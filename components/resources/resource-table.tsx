@@ -121,9 +121,9 @@ export function ResourceTable<Row>({ caption, rows, columns, rowKey, noun, initi
         ref={scrollRef}
         role="region"
         aria-labelledby={captionId}
-        // A box that scrolls must be reachable by keyboard, to scroll it with the arrow keys.
+        // Focusable, so the arrow keys scroll it; relative, so visually hidden text in a cell stays inside it, not widening the page.
         tabIndex={0}
-        className="max-h-[36rem] overflow-auto overscroll-contain rounded-md border border-line bg-surface"
+        className="relative max-h-[36rem] overflow-auto overscroll-contain rounded-md border border-line bg-surface"
       >
         <table
           aria-rowcount={isVirtualized(shown.length) ? shown.length + 1 : undefined}

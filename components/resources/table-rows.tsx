@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { RefObject } from "react";
+import { memo, type RefObject } from "react";
 import type { Column } from "./columns";
 
 /** Rows have a fixed height (one line, or two short ones), so the virtualizer knows where each is without measuring it. */
@@ -22,7 +22,7 @@ const ALIGN = { start: "text-left", end: "text-right tabular-nums" } as const;
 /** The first column stays put while the rest scroll sideways, so a phone still shows which row is which. */
 export const STICKY_FIRST = "sticky left-0 shadow-[inset_-1px_0_0_var(--line)]";
 
-function DataRow<Row>({ row, columns, rowIndex, height }: { row: Row; columns: readonly Column<Row>[]; rowIndex?: number; height: number }) {
+function DataRowOf<Row>({ row, columns, rowIndex, height }: { row: Row; columns: readonly Column<Row>[]; rowIndex?: number; height: number }) {
   return (
     <tr aria-rowindex={rowIndex} style={{ height }} className="group border-b border-line last:border-b-0">
       {columns.map((column, index) => (
@@ -36,6 +36,9 @@ function DataRow<Row>({ row, columns, rowIndex, height }: { row: Row; columns: r
     </tr>
   );
 }
+
+/** A row that stays in view while the table scrolls is not rendered again. */
+const DataRow = memo(DataRowOf) as typeof DataRowOf;
 
 /** Stands in for the rows above or below the box, so the scroll bar is as long as all the rows. */
 function Spacer({ height, span }: { height: number; span: number }) {
