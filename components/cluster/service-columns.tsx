@@ -106,8 +106,8 @@ export function serviceColumns(cluster: string): Column<ServiceRow>[] {
     {
       id: "revision",
       header: "Revision",
-      width: 7,
-      cell: (row) => row.taskDefinition?.label ?? "—",
+      width: 8,
+      cell: (row) => (row.taskDefinition ? <span title={row.taskDefinition.label}>{row.taskDefinition.label}</span> : "—"),
       sortValue: (row) => row.taskDefinition?.label,
       searchText: (row) => row.taskDefinition?.label,
     },

@@ -62,7 +62,7 @@ function runningColumns(cluster: string): Column<TaskRow>[] {
       id: "revision",
       header: "Revision",
       width: 6.5,
-      cell: (row) => row.taskDefinition?.label ?? none,
+      cell: (row) => (row.taskDefinition ? <span title={row.taskDefinition.label}>{row.taskDefinition.label}</span> : none),
       sortValue: (row) => row.taskDefinition?.label,
       searchText: (row) => row.taskDefinition?.label,
     },
