@@ -12,6 +12,13 @@ export const queryKeys = {
     service: (cluster: string, service: string) => [...queryKeys.clusters.one(cluster), "service", service] as const,
     task: (cluster: string, task: string) => [...queryKeys.clusters.one(cluster), "task", task] as const,
   },
+  taskDefinitions: {
+    all: () => ["task-definitions"] as const,
+    /** The families with an ACTIVE revision. */
+    families: () => [...queryKeys.taskDefinitions.all(), "families"] as const,
+    /** What one family (its latest revision) or revision needs of a task run from it. */
+    needs: (reference: string) => [...queryKeys.taskDefinitions.all(), "needs", reference] as const,
+  },
 };
 
 const segment = encodeURIComponent;
@@ -22,6 +29,8 @@ export const liveReadPaths = {
   cluster: (cluster: string) => `/api/clusters/${segment(cluster)}`,
   service: (cluster: string, service: string) => `/api/clusters/${segment(cluster)}/services/${segment(service)}`,
   task: (cluster: string, task: string) => `/api/clusters/${segment(cluster)}/tasks/${segment(task)}`,
+  taskDefinitionFamilies: "/api/task-definitions",
+  taskDefinitionNeeds: (reference: string) => `/api/task-definitions/${segment(reference)}`,
 };
 
 /** The pages people open, by the names they know resources by. */

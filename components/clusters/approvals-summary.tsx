@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { approvalTimeoutText } from "@/lib/approval-text";
+import { pagePaths } from "@/lib/query-keys";
 import type { ServiceRow } from "@/lib/view-models/clusters";
 
 /** Every deployment waiting for a person, across clusters: what an approver looks for first. */
@@ -13,7 +15,13 @@ export function ApprovalsSummary({ waiting, now }: { waiting: readonly { cluster
           const timeout = service.awaitingApproval && approvalTimeoutText(service.awaitingApproval, now);
           return (
             <li key={`${cluster}/${service.name}`}>
-              <strong className="font-semibold">{service.name}</strong> in cluster <strong className="font-semibold">{cluster}</strong>
+              <Link href={pagePaths.service(cluster, service.name)} className="font-semibold text-link underline underline-offset-2 hover:no-underline">
+                {service.name}
+              </Link>{" "}
+              in cluster{" "}
+              <Link href={pagePaths.cluster(cluster)} className="font-semibold text-link underline underline-offset-2 hover:no-underline">
+                {cluster}
+              </Link>
               {service.taskDefinition && <> is deploying {service.taskDefinition.label}</>}
               {timeout && <span className="text-ink-muted"> · {timeout}</span>}
             </li>

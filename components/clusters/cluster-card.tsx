@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { useId } from "react";
+import { pagePaths } from "@/lib/query-keys";
 import type { ClusterSummary } from "@/lib/view-models/clusters";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { FailureDetails } from "@/components/ui/failure-details";
@@ -26,7 +28,9 @@ export function ClusterCard({ cluster, now }: { cluster: ClusterSummary; now: nu
     <article aria-labelledby={titleId} className="flex h-full flex-col gap-4 rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-5">
       <header className="flex items-start justify-between gap-3">
         <h2 id={titleId} className="min-w-0 text-lg font-semibold [overflow-wrap:anywhere]">
-          {cluster.name}
+          <Link href={pagePaths.cluster(cluster.name)} className="text-link underline-offset-2 hover:underline">
+            {cluster.name}
+          </Link>
         </h2>
         {cluster.status && <Badge tone={STATUS_TONES[cluster.status] ?? "neutral"}>{statusWord(cluster.status)}</Badge>}
       </header>
@@ -58,7 +62,7 @@ export function ClusterCard({ cluster, now }: { cluster: ClusterSummary; now: nu
           {cluster.rollouts.length > 0 ? (
             <ul className="mt-2 space-y-2">
               {cluster.rollouts.map((service) => (
-                <RolloutItem key={service.arn || service.name} service={service} now={now} />
+                <RolloutItem key={service.arn || service.name} cluster={cluster.name} service={service} now={now} />
               ))}
             </ul>
           ) : (

@@ -1,12 +1,14 @@
+import Link from "next/link";
 import { useId } from "react";
 import { approvalTimeoutText, pausedAtText } from "@/lib/approval-text";
 import { AWS_ERROR_TEXT } from "@/lib/aws-errors";
 import { formatCount } from "@/lib/format";
+import { pagePaths } from "@/lib/query-keys";
 import type { ServiceRow } from "@/lib/view-models/clusters";
 import { Badge } from "@/components/ui/badge";
 
 /** A service with a deployment in progress: waiting for a decision stands out, an ordinary rollout does not. */
-export function RolloutItem({ service, now }: { service: ServiceRow; now: number }) {
+export function RolloutItem({ cluster, service, now }: { cluster: string; service: ServiceRow; now: number }) {
   const nameId = useId();
   const gate = service.awaitingApproval;
   const timeout = gate && approvalTimeoutText(gate, now);
@@ -21,7 +23,9 @@ export function RolloutItem({ service, now }: { service: ServiceRow; now: number
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span id={nameId} className="font-medium [overflow-wrap:anywhere]">
-          {service.name}
+          <Link href={pagePaths.service(cluster, service.name)} className="text-link underline-offset-2 hover:underline">
+            {service.name}
+          </Link>
         </span>
         {gate ? <Badge tone="warn">Awaiting approval</Badge> : <Badge tone="info">Deploying</Badge>}
       </div>

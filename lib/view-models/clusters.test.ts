@@ -1,7 +1,7 @@
 import type { Service, ServiceDeployment } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import { awsFailure } from "@/lib/aws-errors";
-import { awaitingApprovalAcrossClusters, toClusterHeader, toLoadBalancing, toServiceRow, type ClusterSummary } from "./clusters";
+import { awaitingApprovalAcrossClusters, rolloutStatus, toAwsvpcNetwork, toClusterHeader, toLoadBalancing, toServiceRow, type ClusterSummary } from "./clusters";
 
 const SD = "arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/web/abc";
 const deploying: Service = {
@@ -40,6 +40,41 @@ describe("toServiceRow", () => {
     // A service not deploying needs no deployment read, so a failed one does not concern it.
     const steady = { ...deploying, deployments: [{ status: "PRIMARY", rolloutState: "COMPLETED" as const }] };
     expect(toServiceRow(steady, { ok: false, error: denied }).approvalError).toBeUndefined();
+  });
+
+  it("keeps the awsvpc network its tasks run in, for tasks run beside it", () => {
+    const networked = { ...deploying, networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"], securityGroups: ["sg-0a1b2c3d"], assignPublicIp: "ENABLED" as const } } };
+    expect(toServiceRow(networked, { ok: true, value: new Map() }).network).toEqual({ subnets: ["subnet-0a1b2c3d"], securityGroups: ["sg-0a1b2c3d"], assignPublicIp: "ENABLED" });
+    expect(toServiceRow(deploying, { ok: true, value: new Map() }).network).toBeUndefined();
+  });
+});
+
+describe("toAwsvpcNetwork", () => {
+  it("fills in what ECS leaves out, and has nothing to say without subnets", () => {
+    expect(toAwsvpcNetwork({ awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"] } })).toEqual({ subnets: ["subnet-0a1b2c3d"], securityGroups: [], assignPublicIp: "DISABLED" });
+    expect(toAwsvpcNetwork({ awsvpcConfiguration: { subnets: [] } })).toBeUndefined();
+    expect(toAwsvpcNetwork(undefined)).toBeUndefined();
+  });
+});
+
+describe("rolloutStatus", () => {
+  const row = (service: Service, deployments = new Map<string, ServiceDeployment>()) => toServiceRow(service, { ok: true, value: deployments });
+
+  it("names the revision being deployed, and says when it waits for approval", () => {
+    expect(rolloutStatus(row(deploying, new Map([[SD, paused]])))).toEqual({
+      kind: "awaiting-approval",
+      headline: "Deploying web:3",
+      note: "Awaiting approval",
+      text: "Deploying web:3 · Awaiting approval",
+    });
+    expect(rolloutStatus(row(deploying))).toEqual({ kind: "deploying", headline: "Deploying web:3", note: undefined, text: "Deploying web:3" });
+  });
+
+  it("calls a finished rollout steady, and a failed one failed", () => {
+    expect(rolloutStatus(row({ ...deploying, deployments: [{ status: "PRIMARY", rolloutState: "COMPLETED" }] }))).toMatchObject({ kind: "steady", text: "Steady" });
+    const failed = row({ ...deploying, deployments: [{ status: "PRIMARY", rolloutState: "FAILED", rolloutStateReason: "tasks failed to start" }] });
+    expect(rolloutStatus(failed)).toMatchObject({ kind: "failed", text: "Rollout failed · tasks failed to start" });
+    expect(rolloutStatus(row({ ...deploying, deployments: [] }))).toMatchObject({ kind: "steady", text: "Steady" });
   });
 });
 

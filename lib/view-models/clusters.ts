@@ -1,4 +1,4 @@
-import type { CapacityProviderStrategyItem, Cluster, LoadBalancer, Service, ServiceDeployment } from "@aws-sdk/client-ecs";
+import type { AssignPublicIp, CapacityProviderStrategyItem, Cluster, LoadBalancer, NetworkConfiguration, Service, ServiceDeployment } from "@aws-sdk/client-ecs";
 import { clusterName, parseElbArn } from "@/lib/arn";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { taskDefinitionRef, type Part, type TaskDefinitionRef } from "./common";
@@ -70,6 +70,21 @@ export interface ServiceRow {
   /** Why it is not known whether the deployment in progress waits for approval. */
   approvalError?: AwsFailure;
   loadBalancing: LoadBalancing[];
+  /** Where its tasks get their network interfaces, for services of awsvpc task definitions. */
+  network?: AwsvpcNetwork;
+}
+
+/** A service's awsvpc configuration: what a task run by hand beside it needs too. */
+export interface AwsvpcNetwork {
+  subnets: string[];
+  securityGroups: string[];
+  assignPublicIp: AssignPublicIp;
+}
+
+export function toAwsvpcNetwork(configuration: NetworkConfiguration | undefined): AwsvpcNetwork | undefined {
+  const awsvpc = configuration?.awsvpcConfiguration;
+  if (!awsvpc?.subnets?.length) return undefined;
+  return { subnets: awsvpc.subnets, securityGroups: awsvpc.securityGroups ?? [], assignPublicIp: awsvpc.assignPublicIp ?? "DISABLED" };
 }
 
 /** The service deployment a service is in, when that deployment is in progress: the only ones that can await approval. */
@@ -95,7 +110,31 @@ export function toServiceRow(service: Service, deployments: Part<ReadonlyMap<str
     awaitingApproval: deployment ? awaitingApproval(deployment) : undefined,
     approvalError: current && !deployments.ok ? deployments.error : undefined,
     loadBalancing: (service.loadBalancers ?? []).map(toLoadBalancing),
+    network: toAwsvpcNetwork(service.networkConfiguration),
   };
+}
+
+export type RolloutKind = "awaiting-approval" | "deploying" | "failed" | "steady";
+
+export interface RolloutStatus {
+  kind: RolloutKind;
+  /** "Deploying api:3", "Steady". */
+  headline: string;
+  /** What else to know: "Awaiting approval". */
+  note?: string;
+  /** Both, for a search or a title: "Deploying api:3 · Awaiting approval". */
+  text: string;
+}
+
+/** A service's rollout in a table cell's words. */
+export function rolloutStatus(service: ServiceRow): RolloutStatus {
+  const status = (kind: RolloutKind, headline: string, note?: string): RolloutStatus => ({ kind, headline, note, text: note ? `${headline} · ${note}` : headline });
+  if (service.rollout.inProgress) {
+    const deploying = service.taskDefinition ? `Deploying ${service.taskDefinition.label}` : "Deploying";
+    return service.awaitingApproval ? status("awaiting-approval", deploying, "Awaiting approval") : status("deploying", deploying);
+  }
+  if (service.rollout.state === "FAILED") return status("failed", "Rollout failed", service.rollout.reason);
+  return status("steady", "Steady");
 }
 
 export interface ClusterSummary extends ClusterHeader {
@@ -121,6 +160,8 @@ export function awaitingApprovalAcrossClusters(overview: ClustersOverview): { cl
 
 export interface ClusterDetail {
   clusterName: string;
+  /** Set when no part could be read (the cluster does not exist, or AWS did not answer): the header's reason. */
+  error?: AwsFailure;
   cluster: Part<ClusterHeader>;
   /** By name. */
   services: Part<ServiceRow[]>;

@@ -27,6 +27,7 @@ describe("a cluster's page", () => {
     const detail = await readClusterDetail(CONNECTION, "batch");
 
     expect(valueOf(detail.cluster)).toMatchObject({ name: "batch", activeServices: 12, runningTasks: 2 });
+    expect(detail.error).toBeUndefined();
     const services = valueOf(detail.services);
     expect(services.map((row) => row.name)).toEqual([...batch.idleServices, "worker"]);
     expect(services.at(-1)).toEqual({
@@ -41,6 +42,7 @@ describe("a cluster's page", () => {
       capacity: "FARGATE (weight 1)",
       rollout: { state: "COMPLETED", reason: expect.stringMatching(/completed/), inProgress: false },
       loadBalancing: [],
+      network: { subnets: ["subnet-0a1b2c3d"], securityGroups: [], assignPublicIp: "ENABLED" },
     });
     const tasks = valueOf(detail.tasks);
     expect(tasks.map((task) => [task.service, task.lastStatus, task.desiredStatus, task.taskDefinition?.label])).toEqual([
@@ -99,6 +101,7 @@ describe("a cluster's page", () => {
   it("says a cluster that does not exist is not found, in every part", async () => {
     const detail = await readClusterDetail(CONNECTION, "arn:aws:ecs:us-east-1:000000000000:cluster/nowhere");
     expect(detail.clusterName).toBe("nowhere");
+    expect(detail.error).toMatchObject({ code: "not-found", awsCode: "ClusterNotFoundException" });
     for (const part of [detail.cluster, detail.services, detail.tasks]) expect(part).toMatchObject({ ok: false, error: { code: "not-found" } });
   });
 });

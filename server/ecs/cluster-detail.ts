@@ -22,6 +22,8 @@ import { describeCurrentDeployments } from "./current-deployments";
  *   ecs:DescribeTasks               ⌈(T(r) + T(s))/100⌉
  *
  * The header, the services and the tasks are separate parts: one failing leaves the others.
+ * When all three fail (no such cluster, AWS unreachable) the detail carries the header's
+ * error, so a live view keeps its last read rather than replacing it with three errors.
  */
 export interface ClusterDetailOptions {
   /** Also list the tasks ECS has stopped (it keeps them for about an hour). */
@@ -59,5 +61,12 @@ export async function readClusterDetail(connection: Connection, cluster: string,
     readServiceRows(connection, cluster),
     readTaskRows(connection, cluster, options),
   ]);
-  return { clusterName: header.ok ? header.value.name : clusterName(cluster), cluster: header, services, tasks };
+  const nothingRead = !header.ok && !services.ok && !tasks.ok;
+  return {
+    clusterName: header.ok ? header.value.name : clusterName(cluster),
+    ...(nothingRead ? { error: header.error } : {}),
+    cluster: header,
+    services,
+    tasks,
+  };
 }

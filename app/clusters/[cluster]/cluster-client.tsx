@@ -1,0 +1,103 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { ActionResultNotice } from "@/components/actions/action-result-notice";
+import { useAction } from "@/components/actions/use-action";
+import { ClusterHeaderView } from "@/components/cluster/cluster-header";
+import { ClusterNotFound } from "@/components/cluster/cluster-not-found";
+import { RunTaskDialog } from "@/components/cluster/run-task-dialog";
+import { ServicesTable } from "@/components/cluster/services-table";
+import { TasksTable } from "@/components/cluster/tasks-table";
+import { NowContext } from "@/components/cluster/time-ago";
+import { Freshness } from "@/components/live/freshness";
+import { LiveFailure } from "@/components/live/live-status";
+import { POLL_MS, useLiveView } from "@/components/live/use-live-view";
+import { Button } from "@/components/ui/button";
+import { FailureDetails } from "@/components/ui/failure-details";
+import { Notice } from "@/components/ui/notice";
+import type { LiveRead } from "@/lib/live-read";
+import { liveReadPaths, queryKeys } from "@/lib/query-keys";
+import type { ClusterDetail } from "@/lib/view-models/clusters";
+import type { Part } from "@/lib/view-models/common";
+import { runTask } from "@/server/actions/run-task";
+
+/** A part of the page: its heading, and its content or why it could not be read. */
+function Section<T>({ id, title, part, what, children }: { id: string; title: string; part: Part<T>; what: string; children: (value: T) => ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {part.ok ? (
+        children(part.value)
+      ) : (
+        <Notice tone="danger" title={`The ${what} could not be read`}>
+          <FailureDetails failure={part.error} />
+        </Notice>
+      )}
+    </section>
+  );
+}
+
+export function ClusterClient({ cluster, initial }: { cluster: string; initial: LiveRead<ClusterDetail> }) {
+  const { data, failure, updatedAt, now } = useLiveView({
+    queryKey: queryKeys.clusters.detail(cluster),
+    path: liveReadPaths.cluster(cluster),
+    initial,
+    what: "The cluster",
+  });
+  const running = useAction(runTask, [queryKeys.clusters.one(cluster), queryKeys.clusters.overview()]);
+  const [runOpen, setRunOpen] = useState(false);
+
+  if (!data && failure?.code === "not-found") return <ClusterNotFound cluster={cluster} failure={failure} />;
+  const name = data?.clusterName ?? cluster;
+  const services = data?.services.ok ? data.services.value : [];
+
+  return (
+    <div className="space-y-8">
+      <ClusterHeaderView
+        name={name}
+        header={data?.cluster}
+        aside={
+          <>
+            {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
+            <Button
+              variant="primary"
+              onClick={() => {
+                running.reset();
+                setRunOpen(true);
+              }}
+            >
+              Run task
+            </Button>
+          </>
+        }
+      />
+      <LiveFailure failure={failure} hasData={data !== undefined} what="cluster" />
+      {data && (
+        <NowContext value={now}>
+          <Section id="services-title" title="Services" part={data.services} what="services">
+            {(rows) => <ServicesTable cluster={name} services={rows} />}
+          </Section>
+          <Section id="tasks-title" title="Tasks" part={data.tasks} what="tasks">
+            {(rows) => (
+              <>
+                {running.result?.ok && <ActionResultNotice result={running.result} failureTitle="The tasks were not started" />}
+                <TasksTable cluster={name} tasks={rows} services={services.map((service) => service.name)} />
+              </>
+            )}
+          </Section>
+        </NowContext>
+      )}
+      <p className="text-xs text-ink-muted">Refreshed every {POLL_MS / 1000} seconds. ECS keeps stopped tasks for about an hour.</p>
+      <RunTaskDialog
+        open={runOpen}
+        onClose={() => setRunOpen(false)}
+        cluster={name}
+        header={data?.cluster}
+        services={services}
+        action={running}
+      />
+    </div>
+  );
+}
