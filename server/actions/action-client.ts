@@ -30,7 +30,7 @@ export interface ActionSpec<S extends z.ZodType, T> {
   run: (input: z.output<S>, context: ActionContext) => Promise<ActionOutcome<T>>;
 }
 
-/** A request that cannot be carried out as asked, found before AWS was called. */
+/** A request that cannot be carried out as asked: said at its field when one is to blame, with nothing left half-done. */
 export class ActionRefusal extends Error {
   override readonly name = "ActionRefusal";
   constructor(

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { decodeSegment } from "@/lib/url-segment";
 import { readLive } from "@/server/api/live-read";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readClusterDetail } from "@/server/ecs/cluster-detail";
@@ -9,12 +10,12 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).cluster) };
+  return { title: decodeSegment((await params).cluster) };
 }
 
 /** The first read happens here, so the page is useful before its JavaScript runs; the client then polls. */
 export default async function ClusterPage({ params }: Props) {
-  const cluster = decodeURIComponent((await params).cluster);
+  const cluster = decodeSegment((await params).cluster);
   const connection = await currentConnection();
   const initial = await readLive(() => readClusterDetail(connection, cluster, { includeStoppedTasks: true }));
   return <ClusterClient cluster={cluster} initial={initial} />;

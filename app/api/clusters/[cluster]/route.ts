@@ -1,3 +1,4 @@
+import { decodeSegment } from "@/lib/url-segment";
 import { liveReadResponse, readLive } from "@/server/api/live-read";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readClusterDetail } from "@/server/ecs/cluster-detail";
@@ -7,7 +8,7 @@ import { readClusterDetail } from "@/server/ecs/cluster-detail";
  * the reason when none could be read, a cluster that does not exist included.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
-  const cluster = decodeURIComponent((await params).cluster);
+  const cluster = decodeSegment((await params).cluster);
   const connection = await currentConnection();
   return liveReadResponse(await readLive(() => readClusterDetail(connection, cluster, { includeStoppedTasks: true })));
 }

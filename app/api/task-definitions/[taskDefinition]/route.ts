@@ -1,3 +1,4 @@
+import { decodeSegment } from "@/lib/url-segment";
 import type { LiveReadFailureBody } from "@/lib/live-read";
 import { taskDefinitionRef } from "@/lib/schemas/operations";
 import { liveReadResponse, readLive } from "@/server/api/live-read";
@@ -9,7 +10,7 @@ import { readTaskDefinitionNeeds } from "@/server/ecs/task-definition-choices";
  * needs: 200, 400 for something that cannot name a task definition, or 503 with the reason.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ taskDefinition: string }> }): Promise<Response> {
-  const parsed = taskDefinitionRef.safeParse(decodeURIComponent((await params).taskDefinition));
+  const parsed = taskDefinitionRef.safeParse(decodeSegment((await params).taskDefinition));
   if (!parsed.success) {
     const body: LiveReadFailureBody = { error: { code: "invalid-input", message: parsed.error.issues[0]?.message ?? "Not a task definition." } };
     return Response.json(body, { status: 400, headers: { "Cache-Control": "no-store" } });
