@@ -1,3 +1,4 @@
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { CreateClusterCommand, CreateServiceCommand, DescribeClustersCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { gzipSync } from "node:zlib";
 import { startLocalEcs, type RunningLocalEcs } from "../emulator/local-ecs";
@@ -166,16 +167,26 @@ async function measureResponseTimes(url: string): Promise<{ p50: number; p95: nu
   return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
 }
 
-/** (c): every script the page's HTML loads, fetched and gzipped as a browser would receive it. */
-async function firstLoadJs(dashboard: string, path: string): Promise<{ files: number; gzipBytes: number }> {
+/**
+ * (c): every script the page's HTML loads, fetched and gzipped as a browser would receive it.
+ * Scripts marked `nomodule` (Next's polyfills) are run only by browsers without JavaScript
+ * modules, which no supported browser lacks: they are counted apart.
+ */
+async function firstLoadJs(dashboard: string, path: string): Promise<{ files: number; gzipBytes: number; noModuleBytes: number }> {
   const html = await fetchPage(dashboard + path);
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1].replaceAll("&amp;", "&")));
+  const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)].map((match) => ({
+    source: match[2].replaceAll("&amp;", "&"),
+    noModule: /\snomodule/i.test(match[1] + match[3]),
+  }));
+  const unique = new Map(scripts.map((script) => [script.source, script.noModule]));
   let gzipBytes = 0;
-  for (const source of sources) {
-    const body = Buffer.from(await (await fetch(new URL(source, dashboard))).arrayBuffer());
-    gzipBytes += gzipSync(body).length;
+  let noModuleBytes = 0;
+  for (const [source, noModule] of unique) {
+    const size = gzipSync(Buffer.from(await (await fetch(new URL(source, dashboard))).arrayBuffer())).length;
+    if (noModule) noModuleBytes += size;
+    else gzipBytes += size;
   }
-  return { files: sources.size, gzipBytes };
+  return { files: [...unique.values()].filter((noModule) => !noModule).length, gzipBytes, noModuleBytes };
 }
 
 async function main(): Promise<void> {
@@ -216,9 +227,10 @@ async function main(): Promise<void> {
 
     console.log(`\n(c) First-load JavaScript, gzipped (budget ${JS_BUDGET_KB} KB):`);
     for (const page of cases) {
-      const { files, gzipBytes } = await firstLoadJs(dashboard.url, page.path);
+      const { files, gzipBytes, noModuleBytes } = await firstLoadJs(dashboard.url, page.path);
       const kb = gzipBytes / 1000;
-      console.log(`  ${page.name.padEnd(18)} ${kb.toFixed(1)} KB in ${files} scripts${kb > JS_BUDGET_KB ? " ✗ over budget" : ""}`);
+      const polyfills = noModuleBytes ? ` (+${(noModuleBytes / 1000).toFixed(1)} KB of nomodule polyfills for browsers without modules)` : "";
+      console.log(`  ${page.name.padEnd(18)} ${kb.toFixed(1)} KB in ${files} scripts${kb > JS_BUDGET_KB ? " ✗ over budget" : ""}${polyfills}`);
     }
     if (!minimal) process.exitCode = 1;
   } finally {

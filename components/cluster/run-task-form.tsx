@@ -7,7 +7,9 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { formatCount } from "@/lib/format";
-import { MAX_RUN_TASK_COUNT, runTaskInput, taskDefinitionRef, type RunTaskInput } from "@/lib/schemas/operations";
+import { loadOperationSchemas } from "@/components/actions/load-schemas";
+import { isTaskDefinitionReference, MAX_RUN_TASK_COUNT } from "@/lib/schemas/limits";
+import type { RunTaskInput } from "@/lib/schemas/operations";
 import type { ClusterHeader, ServiceRow } from "@/lib/view-models/clusters";
 import {
   defaultFamily,
@@ -39,7 +41,7 @@ function useTaskDefinitionChoice(services: readonly ServiceRow[]) {
   const [typed, setTyped] = useState("");
   const [committed, setCommitted] = useState("");
   const selected = failure ? OTHER_REVISION : (picked ?? (families ? defaultFamily(families, services) : undefined));
-  const typedValid = taskDefinitionRef.safeParse(committed).success;
+  const typedValid = isTaskDefinitionReference(committed);
   const reference = selected === OTHER_REVISION ? (typedValid ? committed.trim() : undefined) : selected;
   const needsRead = useTaskDefinitionNeeds(reference);
   const choice = { families, familiesLoading: loading, familiesFailure: failure, selected, typed, needs: needsRead.needs, needsLoading: needsRead.loading };
@@ -92,6 +94,7 @@ export function RunTaskFormBody({ cluster, header, services, run, pending, resul
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = runTaskInputOf(cluster, { ...form, taskDefinition: taskDefinition.toSend }, needs?.needsSubnets);
+    const { runTaskInput } = await loadOperationSchemas();
     const parsed = runTaskInput.safeParse(input);
     if (!parsed.success || definitionProblem) {
       const found = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);

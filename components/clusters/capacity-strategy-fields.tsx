@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { CAPACITY_PROVIDERS } from "@/lib/schemas/operations";
+import { CAPACITY_PROVIDERS } from "@/lib/schemas/limits";
 
 /** One row of a strategy as the form holds it: numbers stay text until the schema reads them. */
 export interface StrategyRow {

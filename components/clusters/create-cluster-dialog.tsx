@@ -8,7 +8,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { queryKeys } from "@/lib/query-keys";
-import { CAPACITY_PROVIDERS, createClusterInput, type CreateClusterInput } from "@/lib/schemas/operations";
+import { loadOperationSchemas } from "@/components/actions/load-schemas";
+import { CAPACITY_PROVIDERS } from "@/lib/schemas/limits";
+import type { CreateClusterInput } from "@/lib/schemas/operations";
 import { createCluster } from "@/server/actions/create-cluster";
 import { CapacityStrategyFields, type StrategyRow } from "./capacity-strategy-fields";
 
@@ -95,6 +97,7 @@ export function CreateClusterDialog({ onCreated }: { onCreated: (result: ActionR
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = toInput(form);
+    const { createClusterInput } = await loadOperationSchemas();
     const parsed = createClusterInput.safeParse(input);
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     setErrors({});

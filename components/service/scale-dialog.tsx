@@ -8,7 +8,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { queryKeys } from "@/lib/query-keys";
-import { MAX_DESIRED_COUNT, scaleServiceInput } from "@/lib/schemas/operations";
+import { MAX_DESIRED_COUNT } from "@/lib/schemas/limits";
+import { loadOperationSchemas } from "@/components/actions/load-schemas";
 import { scaleService } from "@/server/actions/scale-service";
 
 export interface ScaleTarget {
@@ -28,6 +29,7 @@ function ScaleForm({ target, onClose, onDone }: { target: ScaleTarget; onClose: 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { cluster, service, desiredCount: value };
+    const { scaleServiceInput } = await loadOperationSchemas();
     const checked = scaleServiceInput.safeParse(input);
     if (!checked.success) {
       setFieldError(fieldErrorsOf(checked.error.issues).desiredCount ?? checked.error.issues[0]?.message);

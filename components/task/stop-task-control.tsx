@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { queryKeys } from "@/lib/query-keys";
-import { stopTaskInput } from "@/lib/schemas/operations";
+import { loadOperationSchemas } from "@/components/actions/load-schemas";
 import { DEFAULT_STOP_REASON, shortTaskId } from "@/lib/task-stop";
 import type { TaskDetail } from "@/lib/view-models/task-detail";
 import { stopTask } from "@/server/actions/stop-task";
@@ -52,6 +52,7 @@ export function StopTaskControl({ cluster, task }: { cluster: string; task: Task
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = { cluster, task: task.arn || task.id, reason: reason.trim() || undefined };
+    const { stopTaskInput } = await loadOperationSchemas();
     const parsed = stopTaskInput.safeParse(input);
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     const answer = await run(input);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/action-result";
-import {
-  createClusterInput,
-  forceNewDeploymentInput,
-  MAX_DESIRED_COUNT,
-  MAX_RUN_TASK_COUNT,
-  runTaskInput,
-  scaleServiceInput,
-  splitList,
-  stopTaskInput,
-} from "./operations";
+import { isTaskDefinitionReference, MAX_DESIRED_COUNT, MAX_RUN_TASK_COUNT, splitList } from "./limits";
+import { createClusterInput, forceNewDeploymentInput, runTaskInput, scaleServiceInput, stopTaskInput, taskDefinitionRef } from "./operations";
 
 /** The form's view of a failed parse: a message per field path, or undefined when it passes. */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> | undefined {
@@ -344,5 +336,13 @@ describe("malformed input", () => {
       for (const item of strategy) expect(Number.isInteger(item.weight) && Number.isInteger(item.base)).toBe(true);
     }
     expect(refused).toBeGreaterThan(1_000);
+  });
+});
+
+describe("isTaskDefinitionReference", () => {
+  it("agrees with the schema, which forms check only on submit", () => {
+    for (const value of ["web", "web:7", " web:7 ", "arn:aws:ecs:us-east-1:000000000000:task-definition/web:7", "web:0", "web:", "a/b", "", "arn:aws:ecs:us-east-1:1:task-definition/web"]) {
+      expect(isTaskDefinitionReference(value)).toBe(taskDefinitionRef.safeParse(value).success);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { CAPACITY_PROVIDERS, MAX_DESIRED_COUNT, MAX_RUN_TASK_COUNT, TASK_DEFINITION } from "./limits";
 
 /**
  * The inputs of the browse pages' operations, checked in the form and again by the server
  * action, with ECS's own limits (spec §8, the API reference) so a mistake is named at its
- * field before any AWS call.
+ * field before any AWS call. Forms load this module when first submitted (it brings zod), so
+ * what they need to render comes from ./limits.
  */
 
 /** Cluster and service names: 1–255 letters, digits, hyphens and underscores. An ARN is accepted where ECS accepts one. */
@@ -40,8 +42,6 @@ function wholeNumber(what: string, min: number, max: number) {
   );
 }
 
-/** ECS's quota of tasks per service. */
-export const MAX_DESIRED_COUNT = 5_000;
 
 export const scaleServiceInput = z.object({
   cluster: clusterRef,
@@ -65,15 +65,12 @@ export const stopTaskInput = z.object({
 });
 
 /** "family:revision", "family" (the latest ACTIVE revision) or a task definition ARN. */
-const TASK_DEFINITION = /^([A-Za-z0-9_-]{1,255}(:[1-9]\d*)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*)$/;
-
 export const taskDefinitionRef = z
   .string({ error: "Pick a task definition." })
   .trim()
   .min(1, "Pick a task definition.")
   .regex(TASK_DEFINITION, "A task definition is family:revision (web:7), a family, or an ARN.");
 
-export const CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
 
 const strategyItem = z.object({
   capacityProvider: z.string().trim().min(1, "Pick a capacity provider.").max(255),
@@ -111,7 +108,6 @@ export const awsvpcNetwork = z.object({
   assignPublicIp: z.enum(["ENABLED", "DISABLED"]),
 });
 
-export const MAX_RUN_TASK_COUNT = 10;
 
 export const runTaskInput = z.object({
   cluster: clusterRef,
@@ -154,8 +150,3 @@ export type ForceNewDeploymentInput = z.input<typeof forceNewDeploymentInput>;
 export type StopTaskInput = z.input<typeof stopTaskInput>;
 export type RunTaskInput = z.input<typeof runTaskInput>;
 export type CreateClusterInput = z.input<typeof createClusterInput>;
-
-/** "subnet-a, subnet-b subnet-c" → the ids, for fields that take a list. */
-export function splitList(value: string): string[] {
-  return value.split(/[\s,]+/).filter(Boolean);
-}

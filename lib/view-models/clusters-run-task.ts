@@ -1,6 +1,7 @@
 import type { NetworkMode, TaskDefinition, TaskDefinitionStatus } from "@aws-sdk/client-ecs";
 import type { AwsFailure } from "@/lib/aws-errors";
-import { splitList, type RunTaskInput } from "@/lib/schemas/operations";
+import { splitList } from "@/lib/schemas/limits";
+import type { RunTaskInput } from "@/lib/schemas/operations";
 import type { AwsvpcNetwork, ServiceRow } from "./clusters";
 import { taskDefinitionRef, type TaskDefinitionRef } from "./common";
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { chooseConnectionInput, connectionLabel } from "@/lib/connection-choice";
+import { connectionLabel } from "@/lib/connection-choice";
+import { chooseConnectionInput } from "@/lib/schemas/connection";
 import { connectionCookieValue, CONNECTION_COOKIE } from "@/server/aws/current-connection";
 import { listProfiles } from "@/server/aws/profiles";
 import { ActionRefusal, defineAction } from "./action-client";
