@@ -1,7 +1,8 @@
 import { CreateServiceCommand, DescribeServicesCommand, ListServiceDeploymentsCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NETWORK } from "@/emulator/test/fixtures";
-import { describeClusters, describeServiceDeployments, describeServices, describeTasks } from "./batching";
+import { describeClusters, describeServiceDeployments, describeServices, describeTasks, describeTasksWhileListing } from "./batching";
+import { listTaskArns } from "./ecs-lists";
 import { awsCallCounts } from "./instrumentation";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, seedCluster, startCountedLocalEcs } from "./test-local-ecs";
 
@@ -63,6 +64,34 @@ describe("describeTasks", () => {
 
   it("fails as a whole when a batch fails, with ECS's error", async () => {
     await expect(describeTasks(CONNECTION, "no-such-cluster", taskArns.slice(0, 5))).rejects.toMatchObject({ name: "ClusterNotFoundException" });
+  });
+});
+
+describe("describeTasksWhileListing", () => {
+  it("describes each 100 ARNs as soon as the listing has supplied them, in as few calls as describeTasks", async () => {
+    let describesBeforeListingEnded = 0;
+    const { tasks, failures } = await describeTasksWhileListing(CONNECTION, CLUSTER, (onArns) =>
+      listTaskArns(CONNECTION, { cluster: CLUSTER }, (page) => {
+        onArns([...page, page[0]]);
+        describesBeforeListingEnded = local.calls("DescribeTasks");
+      }),
+    );
+    expect(new Set(tasks.map((task) => task.taskArn))).toEqual(new Set(taskArns));
+    expect(tasks).toHaveLength(250);
+    expect(failures).toEqual([]);
+    expect(local.calls("ListTasks")).toBe(3);
+    expect(local.calls("DescribeTasks")).toBe(3);
+    // The first two batches were on their way while the last page was being read.
+    expect(describesBeforeListingEnded).toBeGreaterThanOrEqual(1);
+  });
+
+  it("fails with the listing's error, and leaves no describe's failure unhandled", async () => {
+    await expect(
+      describeTasksWhileListing(CONNECTION, "no-such-cluster", async (onArns) => {
+        onArns(taskArns.slice(0, 100));
+        await listTaskArns(CONNECTION, { cluster: "no-such-cluster" });
+      }),
+    ).rejects.toMatchObject({ name: "ClusterNotFoundException" });
   });
 });
 

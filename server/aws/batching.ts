@@ -87,6 +87,40 @@ export async function describeTasks(
   return { tasks: items, failures };
 }
 
+/**
+ * Describes tasks while their listing is still being paged: each full batch of 100 ARNs is
+ * described as soon as the pages have supplied it, so the describes overlap the listing (a
+ * sequence of pages, one call after another) instead of waiting for its last page. It costs
+ * what describeTasks of the whole listing costs: ⌈unique ARNs / 100⌉ calls. `list` pages
+ * through the listing(s), handing each page's ARNs to `onArns`.
+ */
+export async function describeTasksWhileListing(
+  connection: Connection,
+  cluster: string,
+  list: (onArns: (taskArns: readonly string[]) => void) => Promise<unknown>,
+): Promise<{ tasks: Task[]; failures: Failure[] }> {
+  const seen = new Set<string>();
+  const waiting: string[] = [];
+  const described: Promise<{ tasks?: Task[]; failures?: Failure[] }>[] = [];
+  const describe = (batch: string[]) => {
+    const call = readEcs(connection, new DescribeTasksCommand({ cluster, tasks: batch }));
+    // Awaited below; if the listing fails first, this one's failure must not go unhandled.
+    call.catch(() => undefined);
+    described.push(call);
+  };
+  await list((taskArns) => {
+    for (const arn of taskArns) {
+      if (seen.has(arn)) continue;
+      seen.add(arn);
+      waiting.push(arn);
+    }
+    while (waiting.length >= DESCRIBE_BATCH_SIZE.tasks) describe(waiting.splice(0, DESCRIBE_BATCH_SIZE.tasks));
+  });
+  if (waiting.length > 0) describe(waiting);
+  const results = await Promise.all(described);
+  return { tasks: results.flatMap((result) => result.tasks ?? []), failures: results.flatMap((result) => result.failures ?? []) };
+}
+
 export async function describeServiceDeployments(
   connection: Connection,
   serviceDeploymentArns: readonly string[],

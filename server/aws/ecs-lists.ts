@@ -29,8 +29,13 @@ export function listServiceArns(connection: Connection, input: Unpaged<ListServi
   return listAll((page: ListServicesCommandInput) => readEcs(connection, new ListServicesCommand(page)), input, (o) => o.serviceArns);
 }
 
-export function listTaskArns(connection: Connection, input: Unpaged<ListTasksCommandInput>): Promise<string[]> {
-  return listAll((page: ListTasksCommandInput) => readEcs(connection, new ListTasksCommand(page)), input, (o) => o.taskArns);
+/** `onPage` sees each page of ARNs as it arrives (see batching's describeTasksWhileListing). */
+export function listTaskArns(
+  connection: Connection,
+  input: Unpaged<ListTasksCommandInput>,
+  onPage?: (taskArns: readonly string[]) => void,
+): Promise<string[]> {
+  return listAll((page: ListTasksCommandInput) => readEcs(connection, new ListTasksCommand(page)), input, (o) => o.taskArns, onPage);
 }
 
 export function listServiceDeployments(

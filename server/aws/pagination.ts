@@ -14,17 +14,21 @@ function checkAdvanced(seen: Set<string>, token: string): void {
   seen.add(token);
 }
 
+/** `onPage` sees each page's items as it arrives, so work on them can start before the last page. */
 export async function listAll<I extends { nextToken?: string; maxResults?: number }, O extends { nextToken?: string }, T>(
   fetchPage: (input: I) => Promise<O>,
   input: I,
   itemsOf: (page: O) => readonly T[] | undefined,
+  onPage?: (items: readonly T[]) => void,
 ): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let nextToken: string | undefined;
   do {
     const page = await fetchPage({ ...input, maxResults: ECS_PAGE_SIZE, nextToken });
-    items.push(...(itemsOf(page) ?? []));
+    const pageItems = itemsOf(page) ?? [];
+    items.push(...pageItems);
+    onPage?.(pageItems);
     nextToken = page.nextToken || undefined;
     if (nextToken) checkAdvanced(seen, nextToken);
   } while (nextToken);

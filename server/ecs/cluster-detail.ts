@@ -1,6 +1,6 @@
 import "server-only";
 import { ClusterNotFoundException } from "@aws-sdk/client-ecs";
-import { describeClusters, describeServices, describeTasks } from "@/server/aws/batching";
+import { describeClusters, describeServices, describeTasksWhileListing } from "@/server/aws/batching";
 import type { Connection } from "@/server/aws/connection";
 import { listServiceArns, listTaskArns } from "@/server/aws/ecs-lists";
 import { settle } from "@/server/aws/errors";
@@ -49,9 +49,10 @@ async function readTaskRows(connection: Connection, cluster: string, options: Cl
   const statuses = options.includeStoppedTasks ? (["RUNNING", "STOPPED"] as const) : (["RUNNING"] as const);
   // ListTasks filters by a service's name, not its ARN.
   const service = options.service === undefined ? undefined : serviceName(options.service);
-  const lists = await Promise.all(statuses.map((desiredStatus) => listTaskArns(connection, { cluster, desiredStatus, serviceName: service })));
   // Tasks stopped between the list and the describe come back as failures: they are simply not shown.
-  const { tasks } = await describeTasks(connection, cluster, lists.flat());
+  const { tasks } = await describeTasksWhileListing(connection, cluster, (onArns) =>
+    Promise.all(statuses.map((desiredStatus) => listTaskArns(connection, { cluster, desiredStatus, serviceName: service }, onArns))),
+  );
   return tasks.map(toTaskRow).sort(byNewest);
 }
 

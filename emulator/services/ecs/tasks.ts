@@ -99,9 +99,10 @@ export function createTaskOperations(world: EcsWorld) {
         if (input.launchType !== undefined && task.launchType !== input.launchType) continue;
         matches.push(record);
       }
-      matches.sort((a, b) => (a.task.createdAt?.getTime() ?? 0) - (b.task.createdAt?.getTime() ?? 0) || a.task.taskArn!.localeCompare(b.task.taskArn!));
-      const page = paginate(matches.map((r) => r.task.taskArn!), input, { defaultSize: 100, maxSize: 100 });
-      return { taskArns: page.items, nextToken: page.nextToken };
+      // Every page sorts the whole listing, so the order must be cheap: times, then ARNs by code unit (tasks started together share a time).
+      matches.sort((a, b) => (a.task.createdAt?.getTime() ?? 0) - (b.task.createdAt?.getTime() ?? 0) || (a.task.taskArn! < b.task.taskArn! ? -1 : 1));
+      const page = paginate(matches, input, { defaultSize: 100, maxSize: 100 });
+      return { taskArns: page.items.map((record) => record.task.taskArn!), nextToken: page.nextToken };
     },
 
     DescribeTasks(_ctx: RequestContext, input: DescribeTasksCommandInput): Output<DescribeTasksCommandOutput> {
