@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { NETWORK } from "../emulator/seed/apps";
 import { ClusterPage } from "./pages/cluster-page";
 import { ClustersOverviewPage } from "./pages/clusters-overview";
-import { createScratchService, localEcs, scratchName } from "./scratch";
+import { createScratchService, localEcs, runScratchTasks, scratchName } from "./scratch";
 
 /**
  * A cluster's page, on the demo account (read only: demo runs web, api and worker; api's
@@ -179,6 +179,26 @@ test("a cluster of 120 services keeps only the rows in view in the page, and scr
   const [row, frame] = [await last.boundingBox(), await box.boundingBox()];
   expect(Math.abs(row!.y + row!.height - (frame!.y + frame!.height))).toBeLessThan(4);
   await expect(cluster.row(cluster.services, "svc-000")).toHaveCount(0);
+});
+
+test("a cluster of more than 500 tasks answers with its services first, and the browser loads its tasks", async ({ browser, page }, testInfo) => {
+  test.setTimeout(90_000);
+  const ecs = localEcs();
+  const name = scratchName("crowd", testInfo);
+  await createScratchService(ecs, name);
+  await runScratchTasks(ecs, name, 510);
+
+  const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
+  const plain = new ClusterPage(await withoutScripts.newPage());
+  await plain.open(name);
+  await expect(plain.row(plain.services, "web")).toBeVisible();
+  await expect(plain.page.getByRole("status").filter({ hasText: "Reading the tasks…" })).toBeVisible();
+  await expect(plain.tasks).toHaveCount(0);
+  await withoutScripts.close();
+
+  const cluster = new ClusterPage(page);
+  await cluster.open(name);
+  await expect(cluster.count("tasks")).toHaveText("512 tasks", { timeout: 15_000 });
 });
 
 test("fits the phone: the tables scroll inside their boxes, not the page", async ({ page }) => {

@@ -1,6 +1,6 @@
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
 import type { TestInfo } from "@playwright/test";
-import { NETWORK, taskDefinitionFor, WEB } from "../emulator/seed/apps";
+import { NETWORK, taskDefinitionFor, WEB, WORKER } from "../emulator/seed/apps";
 import { assertLocalUrl } from "./local-only";
 
 /**
@@ -46,5 +46,15 @@ export async function waitForRunning(ecs: ECSClient, cluster: string, service: s
     if (services?.[0]?.runningCount === count) return;
     if (Date.now() > deadline) throw new Error(`${service} in ${cluster} did not reach ${count} running tasks in ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** `count` standalone tasks of the demo's worker (no ports, so no servers to start), in RunTask's batches of 10. */
+export async function runScratchTasks(ecs: ECSClient, cluster: string, count: number): Promise<void> {
+  const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({ ...taskDefinitionFor(WORKER, "1.0.0", REGION), family: "scratch-worker" }));
+  for (let left = count; left > 0; left -= 10) {
+    await ecs.send(
+      new RunTaskCommand({ cluster, taskDefinition: taskDefinition!.taskDefinitionArn, count: Math.min(10, left), networkConfiguration: NETWORK }),
+    );
   }
 }

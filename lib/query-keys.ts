@@ -9,6 +9,7 @@ export const queryKeys = {
     /** Everything read about one cluster: its page, its services' and its tasks' pages. */
     one: (cluster: string) => [...queryKeys.clusters.all(), "cluster", cluster] as const,
     detail: (cluster: string) => [...queryKeys.clusters.one(cluster), "detail"] as const,
+    tasks: (cluster: string) => [...queryKeys.clusters.one(cluster), "tasks"] as const,
     service: (cluster: string, service: string) => [...queryKeys.clusters.one(cluster), "service", service] as const,
     task: (cluster: string, task: string) => [...queryKeys.clusters.one(cluster), "task", task] as const,
   },
@@ -27,6 +28,7 @@ const segment = encodeURIComponent;
 export const liveReadPaths = {
   clustersOverview: "/api/clusters",
   cluster: (cluster: string) => `/api/clusters/${segment(cluster)}`,
+  clusterTasks: (cluster: string) => `/api/clusters/${segment(cluster)}/tasks`,
   service: (cluster: string, service: string) => `/api/clusters/${segment(cluster)}/services/${segment(service)}`,
   task: (cluster: string, task: string) => `/api/clusters/${segment(cluster)}/tasks/${segment(task)}`,
   taskDefinitionFamilies: "/api/task-definitions",

@@ -28,19 +28,33 @@ function failureOf(error: Error | null, what: string): AwsFailure | undefined {
 
 /**
  * A live view's data: the server shell's first read, then a poll of its GET route handler
- * every POLL_MS. `what` names the view in messages ("The cluster").
+ * every POLL_MS. Without a first read (a part the server leaves to the browser), the first
+ * poll starts at once; `serverNow` is then the time the server rendered at. `what` names the
+ * view in messages ("The cluster").
  */
-export function useLiveView<T>({ queryKey, path, initial, what }: { queryKey: QueryKey; path: string; initial: LiveRead<T>; what: string }): LiveView<T> {
+export function useLiveView<T>({
+  queryKey,
+  path,
+  initial,
+  serverNow,
+  what,
+}: {
+  queryKey: QueryKey;
+  path: string;
+  initial: LiveRead<T> | undefined;
+  serverNow?: number;
+  what: string;
+}): LiveView<T> {
   const query = useQuery({
     queryKey,
     queryFn: ({ signal }) => fetchLive<T>(path, signal),
     refetchInterval: POLL_MS,
-    initialData: initial.ok ? initial.value : undefined,
-    initialDataUpdatedAt: initial.readAt,
+    initialData: initial?.ok ? initial.value : undefined,
+    initialDataUpdatedAt: initial?.readAt,
   });
-  const now = useNow(initial.readAt);
+  const now = useNow(initial?.readAt ?? serverNow ?? 0);
   const data = query.data;
   // Until a poll settles, a first read that failed on the server is still the news.
-  const failure = failureOf(query.error, what) ?? (!data && !initial.ok ? initial.error : undefined);
+  const failure = failureOf(query.error, what) ?? (!data && initial && !initial.ok ? initial.error : undefined);
   return { data, failure, updatedAt: data ? query.dataUpdatedAt : undefined, now };
 }

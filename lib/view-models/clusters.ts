@@ -165,6 +165,11 @@ export interface ClusterDetail {
   cluster: Part<ClusterHeader>;
   /** By name. */
   services: Part<ServiceRow[]>;
-  /** Newest first. */
-  tasks: Part<TaskRow[]>;
+}
+
+/** A cluster's tasks table, read apart from its page (server/ecs/cluster-detail.ts says why). */
+export interface ClusterTasks {
+  /** Newest first; empty when they could not be read. */
+  tasks: TaskRow[];
+  error?: AwsFailure;
 }

@@ -1,17 +1,14 @@
-import { CreateServiceCommand, DescribeServiceDeploymentsCommand } from "@aws-sdk/client-ecs";
+import { DescribeServiceDeploymentsCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFargateCluster, describeService, NETWORK, registerWebApp, waitForSteadyState } from "@/emulator/test/fixtures";
-import { measureEachTestAgainst, startCountedLocalEcs, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { describeService } from "@/emulator/test/fixtures";
+import { measureEachTestAgainst, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
 import { forceNewDeployment } from "./force-new-deployment";
+import { startShop } from "./test-shop";
 
 describe("forceNewDeployment", () => {
   let local: CountedLocalEcs;
   beforeAll(async () => {
-    local = await startCountedLocalEcs();
-    await createFargateCluster(local.ecs, "shop");
-    const taskDefinition = await registerWebApp(local.ecs, "web", "public.ecr.aws/slipway/web:1.0.0", [], { containerHealthCheck: false });
-    await local.ecs.send(new CreateServiceCommand({ cluster: "shop", serviceName: "web", taskDefinition, desiredCount: 2, networkConfiguration: NETWORK }));
-    await waitForSteadyState(local.ecs, "shop", "web");
+    local = await startShop();
   });
   afterAll(() => local.stop());
   measureEachTestAgainst(() => local);

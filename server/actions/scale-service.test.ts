@@ -1,18 +1,14 @@
 import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCountedLocalEcs, measureEachTestAgainst, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
-import { createFargateCluster, NETWORK, registerWebApp, waitForSteadyState } from "@/emulator/test/fixtures";
-import { CreateServiceCommand } from "@aws-sdk/client-ecs";
+import { waitForSteadyState } from "@/emulator/test/fixtures";
+import { measureEachTestAgainst, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
 import { scaleService } from "./scale-service";
+import { startShop } from "./test-shop";
 
 describe("scaleService", () => {
   let local: CountedLocalEcs;
   beforeAll(async () => {
-    local = await startCountedLocalEcs();
-    await createFargateCluster(local.ecs, "shop");
-    const taskDefinition = await registerWebApp(local.ecs, "web", "public.ecr.aws/slipway/web:1.0.0", [], { containerHealthCheck: false });
-    await local.ecs.send(new CreateServiceCommand({ cluster: "shop", serviceName: "web", taskDefinition, desiredCount: 2, networkConfiguration: NETWORK }));
-    await waitForSteadyState(local.ecs, "shop", "web");
+    local = await startShop();
   });
   afterAll(() => local.stop());
   measureEachTestAgainst(() => local);

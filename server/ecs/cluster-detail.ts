@@ -5,27 +5,30 @@ import type { Connection } from "@/server/aws/connection";
 import { listServiceArns, listTaskArns } from "@/server/aws/ecs-lists";
 import { settle } from "@/server/aws/errors";
 import { clusterName, serviceName } from "@/lib/arn";
-import { toClusterHeader, toServiceRow, type ClusterDetail, type ClusterHeader, type ServiceRow } from "@/lib/view-models/clusters";
+import { toClusterHeader, toServiceRow, type ClusterDetail, type ClusterHeader, type ClusterTasks, type ServiceRow } from "@/lib/view-models/clusters";
 import { byNewest, toTaskRow, type TaskRow } from "@/lib/view-models/tasks";
 import { describeCurrentDeployments } from "./current-deployments";
 
 /**
- * One cluster's page: its header, a services table and a tasks table, for clusters of
- * thousands of services and tasks. For S services, D of them deploying, and T(r) running and
- * T(s) stopped tasks (of the service asked for, if one is):
+ * One cluster's page, for clusters of thousands of services and tasks, in two reads: the
+ * header with the services table (readClusterDetail), and the tasks table (readClusterTasks),
+ * which a big cluster's page loads after its first paint. For S services, D of them
+ * deploying, and T(r) running and T(s) stopped tasks (of the service asked for, if one is):
  *
- *   ecs:DescribeClusters            1
- *   ecs:ListServices                max(1, ⌈S/100⌉)
- *   ecs:DescribeServices            ⌈S/10⌉
- *   ecs:DescribeServiceDeployments  ⌈D/20⌉   (to show which deployments await approval)
- *   ecs:ListTasks                   max(1, ⌈T(r)/100⌉), + max(1, ⌈T(s)/100⌉) when stopped tasks are asked for
- *   ecs:DescribeTasks               ⌈(T(r) + T(s))/100⌉
+ *   readClusterDetail
+ *     ecs:DescribeClusters            1
+ *     ecs:ListServices                max(1, ⌈S/100⌉)
+ *     ecs:DescribeServices            ⌈S/10⌉
+ *     ecs:DescribeServiceDeployments  ⌈D/20⌉   (to show which deployments await approval)
+ *   readClusterTasks
+ *     ecs:ListTasks                   max(1, ⌈T(r)/100⌉), + max(1, ⌈T(s)/100⌉) when stopped tasks are asked for
+ *     ecs:DescribeTasks               ⌈(T(r) + T(s))/100⌉, described while the listing is paged
  *
- * The header, the services and the tasks are separate parts: one failing leaves the others.
- * When all three fail (no such cluster, AWS unreachable) the detail carries the header's
- * error, so a live view keeps its last read rather than replacing it with three errors.
+ * The header and the services are separate parts: one failing leaves the other. When both
+ * fail (no such cluster, AWS unreachable) the detail carries the header's error, so a live
+ * view keeps its last read rather than replacing it with two errors.
  */
-export interface ClusterDetailOptions {
+export interface ClusterTasksOptions {
   /** Also list the tasks ECS has stopped (it keeps them for about an hour). */
   includeStoppedTasks?: boolean;
   /** Only this service's tasks (a name or ARN). */
@@ -45,7 +48,7 @@ async function readServiceRows(connection: Connection, cluster: string): Promise
   return services.map((service) => toServiceRow(service, deployments)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function readTaskRows(connection: Connection, cluster: string, options: ClusterDetailOptions): Promise<TaskRow[]> {
+async function readTaskRows(connection: Connection, cluster: string, options: ClusterTasksOptions): Promise<TaskRow[]> {
   const statuses = options.includeStoppedTasks ? (["RUNNING", "STOPPED"] as const) : (["RUNNING"] as const);
   // ListTasks filters by a service's name, not its ARN.
   const service = options.service === undefined ? undefined : serviceName(options.service);
@@ -56,18 +59,18 @@ async function readTaskRows(connection: Connection, cluster: string, options: Cl
   return tasks.map(toTaskRow).sort(byNewest);
 }
 
-export async function readClusterDetail(connection: Connection, cluster: string, options: ClusterDetailOptions = {}): Promise<ClusterDetail> {
-  const [header, services, tasks] = await settle([
-    readHeader(connection, cluster),
-    readServiceRows(connection, cluster),
-    readTaskRows(connection, cluster, options),
-  ]);
-  const nothingRead = !header.ok && !services.ok && !tasks.ok;
+export async function readClusterDetail(connection: Connection, cluster: string): Promise<ClusterDetail> {
+  const [header, services] = await settle([readHeader(connection, cluster), readServiceRows(connection, cluster)]);
+  const nothingRead = !header.ok && !services.ok;
   return {
     clusterName: header.ok ? header.value.name : clusterName(cluster),
     ...(nothingRead ? { error: header.error } : {}),
     cluster: header,
     services,
-    tasks,
   };
+}
+
+export async function readClusterTasks(connection: Connection, cluster: string, options: ClusterTasksOptions = {}): Promise<ClusterTasks> {
+  const [tasks] = await settle([readTaskRows(connection, cluster, options)]);
+  return tasks.ok ? { tasks: tasks.value } : { tasks: [], error: tasks.error };
 }

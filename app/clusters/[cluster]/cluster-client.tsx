@@ -17,7 +17,7 @@ import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
 import type { LiveRead } from "@/lib/live-read";
 import { liveReadPaths, queryKeys } from "@/lib/query-keys";
-import type { ClusterDetail } from "@/lib/view-models/clusters";
+import type { ClusterDetail, ClusterTasks } from "@/lib/view-models/clusters";
 import type { Part } from "@/lib/view-models/common";
 import { runTask } from "@/server/actions/run-task";
 
@@ -39,12 +39,37 @@ function Section<T>({ id, title, part, what, children }: { id: string; title: st
   );
 }
 
-export function ClusterClient({ cluster, initial }: { cluster: string; initial: LiveRead<ClusterDetail> }) {
+function TasksLoading() {
+  return (
+    <p role="status" className="rounded-md border border-line bg-surface px-4 py-6 text-sm text-ink-muted">
+      Reading the tasks…
+      <noscript> The tasks table needs JavaScript in a cluster this big.</noscript>
+    </p>
+  );
+}
+
+export function ClusterClient({
+  cluster,
+  initial,
+  initialTasks,
+}: {
+  cluster: string;
+  initial: LiveRead<ClusterDetail>;
+  /** Left to the browser for a big cluster (see page.tsx). */
+  initialTasks: LiveRead<ClusterTasks> | undefined;
+}) {
   const { data, failure, updatedAt, now } = useLiveView({
     queryKey: queryKeys.clusters.detail(cluster),
     path: liveReadPaths.cluster(cluster),
     initial,
     what: "The cluster",
+  });
+  const tasks = useLiveView({
+    queryKey: queryKeys.clusters.tasks(cluster),
+    path: liveReadPaths.clusterTasks(cluster),
+    initial: initialTasks,
+    serverNow: initial.readAt,
+    what: "The tasks",
   });
   const running = useAction(runTask, [queryKeys.clusters.one(cluster), queryKeys.clusters.overview()]);
   const [runOpen, setRunOpen] = useState(false);
@@ -79,14 +104,19 @@ export function ClusterClient({ cluster, initial }: { cluster: string; initial: 
           <Section id="services-title" title="Services" part={data.services} what="services">
             {(rows) => <ServicesTable cluster={name} services={rows} />}
           </Section>
-          <Section id="tasks-title" title="Tasks" part={data.tasks} what="tasks">
-            {(rows) => (
-              <>
-                {running.result?.ok && <ActionResultNotice result={running.result} failureTitle="The tasks were not started" />}
-                <TasksTable cluster={name} tasks={rows} services={services.map((service) => service.name)} />
-              </>
+          <section aria-labelledby="tasks-title" className="space-y-3">
+            <h2 id="tasks-title" className="text-lg font-semibold">
+              Tasks
+            </h2>
+            {running.result?.ok && <ActionResultNotice result={running.result} failureTitle="The tasks were not started" />}
+            {/* The cluster's failure is already said above; a failure of the tasks alone is said here. */}
+            {failure === undefined && <LiveFailure failure={tasks.failure} hasData={tasks.data !== undefined} what="tasks" />}
+            {tasks.data ? (
+              <TasksTable cluster={name} tasks={tasks.data.tasks} services={services.map((service) => service.name)} />
+            ) : (
+              !tasks.failure && <TasksLoading />
             )}
-          </Section>
+          </section>
         </NowContext>
       )}
       <p className="text-xs text-ink-muted">Refreshed every {POLL_MS / 1000} seconds. ECS keeps stopped tasks for about an hour.</p>

@@ -10,5 +10,5 @@ import { readClusterDetail } from "@/server/ecs/cluster-detail";
 export async function GET(_request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
   const cluster = decodeSegment((await params).cluster);
   const connection = await currentConnection();
-  return liveReadResponse(await readLive(() => readClusterDetail(connection, cluster, { includeStoppedTasks: true })));
+  return liveReadResponse(await readLive(() => readClusterDetail(connection, cluster)));
 }
