@@ -177,13 +177,20 @@ test("forcing a new deployment: confirmed first, then it shows in progress and c
   await expect(last).toContainText("Completed");
 });
 
-test("a service that does not exist says so, with the way back to its cluster", async ({ page }) => {
+test("a service that does not exist says so, with the way back to its cluster, and stops asking", async ({ page }) => {
+  let polls = 0;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/clusters/demo/services/no-such-service")) polls++;
+  });
   const missing = new ServicePage(page);
   await missing.open("demo", "no-such-service");
 
   await expect(missing.heading).toHaveText("Service not found");
   await expect(page.getByText("Cluster demo has no service named no-such-service.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to cluster demo" })).toHaveAttribute("href", "/clusters/demo");
+  // Three poll intervals: at most the one read that confirmed it.
+  await page.waitForTimeout(9_000);
+  expect(polls).toBeLessThanOrEqual(1);
 });
 
 test("fits the screen: nothing scrolls sideways", async ({ page }) => {

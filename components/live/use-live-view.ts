@@ -20,6 +20,10 @@ export interface LiveView<T> {
   now: number;
 }
 
+function notFound(error: Error | null): boolean {
+  return error instanceof LiveReadError && error.failure.code === "not-found";
+}
+
 function failureOf(error: Error | null, what: string): AwsFailure | undefined {
   if (!error) return undefined;
   if (error instanceof LiveReadError) return error.failure;
@@ -48,7 +52,9 @@ export function useLiveView<T>({
   const query = useQuery({
     queryKey,
     queryFn: ({ signal }) => fetchLive<T>(path, signal),
-    refetchInterval: POLL_MS,
+    // A resource AWS does not know will not appear by being asked again: no retry, no polling.
+    retry: (failures, error) => failures < 1 && !notFound(error),
+    refetchInterval: (query) => (query.state.data === undefined && notFound(query.state.error) ? false : POLL_MS),
     initialData: initial?.ok ? initial.value : undefined,
     initialDataUpdatedAt: initial?.readAt,
   });
