@@ -6,7 +6,6 @@ import {
   type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
-  type Server,
   type ServerResponse,
 } from "node:http";
 import { listenOnFirstFree } from "./listen";

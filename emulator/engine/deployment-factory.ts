@@ -41,7 +41,7 @@ export function startDeployment(world: EcsWorld, record: ServiceRecord): Deploym
   };
   deployment.rolloutStateReason = `ECS deployment ${deployment.id} in progress.`;
 
-  const sources = sourceRevisionSummaries(world, record);
+  const sources = sourceRevisionSummaries(record);
   const plan = planTraffic(world, record, deployment.id!);
   supersedeOngoingServiceDeployment(world, record);
   for (const existing of service.deployments ?? []) if (existing.status === "PRIMARY") existing.status = "ACTIVE";
@@ -107,7 +107,7 @@ function createServiceRevision(world: EcsWorld, record: ServiceRecord): ServiceR
 }
 
 /** The revisions that have tasks now: what a new deployment moves away from. */
-function sourceRevisionSummaries(world: EcsWorld, record: ServiceRecord): ServiceRevisionSummary[] {
+function sourceRevisionSummaries(record: ServiceRecord): ServiceRevisionSummary[] {
   return (record.service.deployments ?? [])
     .filter((d) => (d.runningCount ?? 0) + (d.pendingCount ?? 0) > 0 || d.status === "PRIMARY")
     .flatMap((d) => {

@@ -45,8 +45,6 @@ export function createServiceDeploymentOperations(world: EcsWorld) {
     return record;
   };
 
-  const save = (record: ServiceDeploymentRecord) => state.serviceDeployments.put(record.serviceDeployment.serviceDeploymentArn!, record);
-
   return {
     ListServiceDeployments(_ctx: RequestContext, input: ListServiceDeploymentsCommandInput): Output<ListServiceDeploymentsCommandOutput> {
       const cluster = requireActiveCluster(world, input.cluster).cluster;
