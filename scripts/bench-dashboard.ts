@@ -1,6 +1,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-import { CreateClusterCommand, CreateServiceCommand, DescribeClustersCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+import { CreateClusterCommand, DescribeClustersCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { gzipSync } from "node:zlib";
+import { benchServiceName, createBenchServices } from "../emulator/bench/create-services";
 import { startLocalEcs, type RunningLocalEcs } from "../emulator/local-ecs";
 import { buildNeeded } from "./build-freshness";
 import { buildDashboard, firstFreePort, ROOT, startDashboard, type RunningDashboard } from "./dashboard";
@@ -23,7 +24,6 @@ const TASKS_PER_SERVICE = 5;
 const TASKS = SERVICES * TASKS_PER_SERVICE;
 const CLUSTER = "bench";
 const REGION = "us-east-1";
-const CREATE_AT_ONCE = 50;
 const TIMED_LOADS = 15;
 /** The shared read cache keeps results for a second: wait it out so each load is a cold one. */
 const CACHE_TTL_MS = 1_000;
@@ -32,9 +32,6 @@ const JS_BUDGET_KB = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ceil = (n: number, per: number) => Math.ceil(n / per);
 
-function serviceName(i: number): string {
-  return `svc-${String(i).padStart(4, "0")}`;
-}
 
 async function load(ecs: ECSClient): Promise<void> {
   await ecs.send(
@@ -52,22 +49,12 @@ async function load(ecs: ECSClient): Promise<void> {
     }),
   );
   const networkConfiguration = { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d4e5f67890"], assignPublicIp: "DISABLED" as const } };
-  for (let start = 0; start < SERVICES; start += CREATE_AT_ONCE) {
-    const batch = Array.from({ length: Math.min(CREATE_AT_ONCE, SERVICES - start) }, (_, k) => start + k);
-    await Promise.all(
-      batch.map((i) =>
-        ecs.send(
-          new CreateServiceCommand({
-            cluster: CLUSTER,
-            serviceName: serviceName(i),
-            taskDefinition: taskDefinition!.taskDefinitionArn,
-            desiredCount: TASKS_PER_SERVICE,
-            networkConfiguration,
-          }),
-        ),
-      ),
-    );
-  }
+  await createBenchServices(ecs, SERVICES, {
+    cluster: CLUSTER,
+    taskDefinition: taskDefinition!.taskDefinitionArn,
+    desiredCount: TASKS_PER_SERVICE,
+    networkConfiguration,
+  });
 }
 
 async function waitForAllRunning(ecs: ECSClient): Promise<void> {
@@ -118,7 +105,7 @@ function pageCases(taskId: string): PageCase[] {
     },
     {
       name: "service",
-      path: `/clusters/${CLUSTER}/services/${serviceName(0)}`,
+      path: `/clusters/${CLUSTER}/services/${benchServiceName(0)}`,
       minimum: { DescribeServices: 1, ListServiceDeployments: 1, DescribeServiceDeployments: 1, DescribeServiceRevisions: 1, ListTasks: 2, DescribeTasks: 1 },
     },
     { name: "task", path: `/clusters/${CLUSTER}/tasks/${taskId}`, minimum: { DescribeTasks: 1, DescribeTaskDefinition: 1 } },
@@ -213,7 +200,7 @@ async function main(): Promise<void> {
 
     const port = await firstFreePort(3300, "127.0.0.1");
     dashboard = await startDashboard({ mode: "start", target: { endpoint: local.endpoint, region: REGION }, port });
-    const taskArn = (await ecs.send(new ListTasksCommand({ cluster: CLUSTER, serviceName: serviceName(0) }))).taskArns![0];
+    const taskArn = (await ecs.send(new ListTasksCommand({ cluster: CLUSTER, serviceName: benchServiceName(0) }))).taskArns![0];
     const cases = pageCases(taskArn.slice(taskArn.lastIndexOf("/") + 1));
     // A first load of each page warms Next's server up; it is not measured.
     for (const page of cases) await fetchPage(dashboard.url + page.path);

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ClusterCapacity } from "@/components/clusters/cluster-capacity";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
@@ -9,17 +10,6 @@ import { ClusterBreadcrumb } from "./breadcrumb";
 import { sentenceCase } from "./words";
 
 const STATUS_TONES: Record<string, Tone> = { ACTIVE: "ok", PROVISIONING: "info", DEPROVISIONING: "warn", FAILED: "danger", INACTIVE: "neutral" };
-
-function Capacity({ cluster }: { cluster: ClusterHeader }) {
-  return (
-    <dl className="grid grid-cols-1 content-center gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-      <dt className="text-ink-muted">Capacity providers</dt>
-      <dd className="[overflow-wrap:anywhere]">{cluster.capacityProviders.length ? cluster.capacityProviders.join(", ") : "None"}</dd>
-      <dt className="mt-1 text-ink-muted sm:mt-0">Default strategy</dt>
-      <dd className="[overflow-wrap:anywhere]">{cluster.defaultStrategyLabel}</dd>
-    </dl>
-  );
-}
 
 /**
  * The cluster's name, status, capacity and counts, with the page's status and actions on the
@@ -46,7 +36,7 @@ export function ClusterHeaderView({ name, header, aside }: { name: string; heade
               { label: "Pending tasks", value: count(header.value.pendingTasks) },
             ]}
           />
-          <Capacity cluster={header.value} />
+          <ClusterCapacity cluster={header.value} className="content-center" />
         </div>
       ) : (
         header && (

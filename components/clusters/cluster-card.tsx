@@ -6,6 +6,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
 import { StatList } from "@/components/ui/stat-list";
+import { ClusterCapacity } from "./cluster-capacity";
 import { RolloutItem } from "./rollout-item";
 
 const STATUS_TONES: Record<string, Tone> = {
@@ -43,12 +44,7 @@ export function ClusterCard({ cluster, now }: { cluster: ClusterSummary; now: nu
         ]}
       />
 
-      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="text-ink-muted">Capacity providers</dt>
-        <dd className="[overflow-wrap:anywhere]">{cluster.capacityProviders.length ? cluster.capacityProviders.join(", ") : "None"}</dd>
-        <dt className="mt-1 text-ink-muted sm:mt-0">Default strategy</dt>
-        <dd className="[overflow-wrap:anywhere]">{cluster.defaultStrategyLabel}</dd>
-      </dl>
+      <ClusterCapacity cluster={cluster} />
 
       {cluster.error ? (
         <Notice tone="danger" title="Its services could not be read">

@@ -1,4 +1,4 @@
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+import { CreateClusterCommand, DescribeServicesCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureLoadBalancerThroughput } from "../dataplane/throughput";
+import { benchServiceName, createBenchServices } from "./create-services";
 
 /**
  * `npm run bench:emulator`: loads local ECS with 1,000 services of 5 tasks, then measures API
@@ -15,7 +16,6 @@ import { measureLoadBalancerThroughput } from "../dataplane/throughput";
  */
 const SERVICES = 1000;
 const TASKS_PER_SERVICE = 5;
-const CREATE_BATCH = 50;
 const DESCRIBE_CALLS = 1000;
 const LIST_CALLS = 500;
 const IDLE_SECONDS = 10;
@@ -57,9 +57,6 @@ async function waitUntilListening(endpoint: string, child: ChildProcess): Promis
   throw new Error("local ECS did not start listening within 30 s");
 }
 
-function serviceName(i: number): string {
-  return `svc-${String(i).padStart(4, "0")}`;
-}
 
 async function load(ecs: ECSClient): Promise<void> {
   await ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
@@ -73,29 +70,19 @@ async function load(ecs: ECSClient): Promise<void> {
       containerDefinitions: [{ name: "app", image: "public.ecr.aws/slipway/bench:1.0.0", essential: true, portMappings: [{ containerPort: 8080 }] }],
     }),
   );
-  for (let start = 0; start < SERVICES; start += CREATE_BATCH) {
-    const batch = Array.from({ length: Math.min(CREATE_BATCH, SERVICES - start) }, (_, k) => start + k);
-    await Promise.all(
-      batch.map((i) =>
-        ecs.send(
-          new CreateServiceCommand({
-            cluster: CLUSTER,
-            serviceName: serviceName(i),
-            taskDefinition: "bench-app",
-            desiredCount: TASKS_PER_SERVICE,
-            launchType: "FARGATE",
-            networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-0bench"], securityGroups: ["sg-0bench"] } },
-          }),
-        ),
-      ),
-    );
-  }
+  await createBenchServices(ecs, SERVICES, {
+    cluster: CLUSTER,
+    taskDefinition: "bench-app",
+    desiredCount: TASKS_PER_SERVICE,
+    launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-0bench"], securityGroups: ["sg-0bench"] } },
+  });
 }
 
 async function runningTasks(ecs: ECSClient): Promise<number> {
   let running = 0;
   for (let start = 0; start < SERVICES; start += 10) {
-    const names = Array.from({ length: 10 }, (_, k) => serviceName(start + k));
+    const names = Array.from({ length: 10 }, (_, k) => benchServiceName(start + k));
     const { services } = await ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: names }));
     for (const service of services ?? []) running += service.runningCount ?? 0;
   }
@@ -159,7 +146,7 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 const row = (cells: string[]) => cells.map((cell, i) => cell.padEnd([42, 16, 10, 10, 12][i] ?? 0)).join(" ").trimEnd();
 
 async function measure(ecs: ECSClient, pid: number): Promise<void> {
-  const names = Array.from({ length: SERVICES }, (_, i) => serviceName(i));
+  const names = Array.from({ length: SERVICES }, (_, i) => benchServiceName(i));
   const tenServices = (i: number) => names.slice((i * 10) % SERVICES, ((i * 10) % SERVICES) + 10);
   await timeCalls(100, (i) => ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: tenServices(i) })));
   const describe = await timeCalls(DESCRIBE_CALLS, (i) => ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: tenServices(i * 7) })));
