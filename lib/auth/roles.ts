@@ -1,0 +1,4 @@
+/** Who may do what, by role (design.md, Auth). A person may hold several. */
+export const ROLES = ["viewer", "deployer", "approver", "admin"] as const;
+
+export type Role = (typeof ROLES)[number];
