@@ -1,7 +1,7 @@
 import { startLocalEcs } from "../emulator/local-ecs";
 import { seedDemo } from "../emulator/seed/demo";
 import { buildNeeded } from "../scripts/build-freshness";
-import { buildDashboard, firstFreePort, ROOT, startDashboard } from "../scripts/dashboard";
+import { buildDashboard, dashboardEnvironment, firstFreePort, ROOT, startDashboard, type DashboardTarget } from "../scripts/dashboard";
 import { assertLocalUrl } from "./local-only";
 
 /**
@@ -14,6 +14,14 @@ const REGION = "us-east-1";
 /** Thirty emulated seconds a second: the seed's rollouts take seconds, its canary's timeout stays a day (48 real minutes) away. */
 const TIME_SCALE = 30;
 const FIRST_PORT = 3100;
+/** What the dashboard holds that no browser may ever see; e2e/security.spec.ts looks for each value. */
+const SECRET_VARIABLES = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "NEXTAUTH_SECRET"];
+
+/** The values of SECRET_VARIABLES that the dashboard is started with, as JSON by name. */
+function secretsOf(target: DashboardTarget): string {
+  const environment = dashboardEnvironment(process.env, target);
+  return JSON.stringify(Object.fromEntries(SECRET_VARIABLES.filter((name) => environment[name]).map((name) => [name, environment[name]])));
+}
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -28,9 +36,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (reason) console.log(`Building the dashboard, as ${reason}…`);
     await Promise.all([seedDemo(local.endpoint, { region: REGION }), reason ? buildDashboard() : undefined]);
     const port = await firstFreePort(FIRST_PORT, "127.0.0.1");
+    const target = { endpoint: local.endpoint, region: REGION };
     const dashboard = await startDashboard({
       mode: "start",
-      target: { endpoint: local.endpoint, region: REGION },
+      target,
       port,
       onOutput: (line) => console.error(`dashboard: ${line}`),
     });
@@ -38,6 +47,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.SLIPWAY_BASE_URL = dashboard.url;
     // Tests that change things set up their own clusters through the SDK (e2e/scratch.ts).
     process.env.SLIPWAY_LOCAL_ECS_URL = local.endpoint;
+    process.env.SLIPWAY_DASHBOARD_SECRETS = secretsOf(target);
     console.log(`Stack ready in ${seconds(started)}: dashboard ${dashboard.url}, local ECS ${local.endpoint}.`);
     return async () => {
       await dashboard.stop();
