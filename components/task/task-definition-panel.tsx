@@ -43,11 +43,11 @@ function Variable({ name, children }: { name: string; children: ReactNode }) {
   return (
     <div className="contents">
       <dt className="[overflow-wrap:anywhere]">{name}</dt>
-      <dd className="min-w-0 [overflow-wrap:anywhere]">
-        <span aria-hidden="true" className="mr-2 text-ink-muted">
+      <dd className="flex min-w-0 gap-2">
+        <span aria-hidden="true" className="text-ink-muted">
           =
         </span>
-        {children}
+        <span className="min-w-0 [overflow-wrap:anywhere]">{children}</span>
       </dd>
     </div>
   );
