@@ -12,7 +12,8 @@ const nextConfig = {
   // `next dev` would otherwise write an AGENTS.md into the repository.
   agentRules: false,
   // Builds run offline and in CI: no upgrade prompts that stop a build.
-  experimental: { agentUpgrade: false },
+  // authInterrupts: actions answer a person without the permission with a real 401 or 403 (forbidden(), unauthorized()).
+  experimental: { agentUpgrade: false, authInterrupts: true },
 };
 
 export default nextConfig;

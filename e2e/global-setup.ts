@@ -1,8 +1,15 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startLocalEcs } from "../emulator/local-ecs";
+import { hashPassword } from "../server/auth/password-hash";
 import { seedDemo } from "../emulator/seed/demo";
 import { buildNeeded } from "../scripts/build-freshness";
-import { buildDashboard, firstFreePort, ROOT, startDashboard } from "../scripts/dashboard";
+import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardSignIn } from "../scripts/dashboard";
+import { signInOverHttp } from "../scripts/sign-in-over-http";
 import { assertLocalUrl } from "./local-only";
+import { PEOPLE, storageStateOf, type Person } from "./people";
 
 /**
  * Boots the stack the tests click through: local ECS in this process, in memory, seeded with
@@ -19,6 +26,32 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
+/** The users file of the test people (all but the admin, who is the demo admin), in a fresh temporary directory. */
+async function writeUsersFile(): Promise<string> {
+  const users = await Promise.all(
+    (Object.keys(PEOPLE) as Person[])
+      .filter((person) => person !== "admin")
+      .map(async (person) => ({ username: person, name: PEOPLE[person].name, roles: PEOPLE[person].roles, passwordHash: await hashPassword(PEOPLE[person].password) })),
+  );
+  const path = join(mkdtempSync(join(tmpdir(), "slipway-e2e-")), "users.json");
+  writeFileSync(path, JSON.stringify({ users }, null, 2));
+  return path;
+}
+
+/** Each person signs in once, over HTTP; Playwright starts each test with their cookies. */
+async function saveSignIns(baseUrl: string): Promise<void> {
+  mkdirSync(join(ROOT, "e2e", ".auth"), { recursive: true });
+  const { hostname } = new URL(baseUrl);
+  for (const person of Object.keys(PEOPLE) as Person[]) {
+    const cookies = await signInOverHttp(baseUrl, person, PEOPLE[person].password);
+    const state = {
+      cookies: cookies.map((cookie) => ({ ...cookie, domain: hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const })),
+      origins: [],
+    };
+    writeFileSync(join(ROOT, storageStateOf(person)), JSON.stringify(state));
+  }
+}
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = performance.now();
   const local = await startLocalEcs({ port: 0, host: "127.0.0.1", timeScale: TIME_SCALE, region: REGION });
@@ -28,14 +61,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (reason) console.log(`Building the dashboard, as ${reason}…`);
     await Promise.all([seedDemo(local.endpoint, { region: REGION }), reason ? buildDashboard() : undefined]);
     const port = await firstFreePort(FIRST_PORT, "127.0.0.1");
+    const signIn: DashboardSignIn = { sessionSecret: randomBytes(32).toString("base64url"), adminPassword: PEOPLE.admin.password, usersFile: await writeUsersFile() };
     const dashboard = await startDashboard({
       mode: "start",
       target: { endpoint: local.endpoint, region: REGION },
       port,
+      signIn,
       onOutput: (line) => console.error(`dashboard: ${line}`),
     });
     assertLocalUrl(dashboard.url, "a dashboard at");
     process.env.SLIPWAY_BASE_URL = dashboard.url;
+    await saveSignIns(dashboard.url);
     // Tests that change things set up their own clusters through the SDK (e2e/scratch.ts).
     process.env.SLIPWAY_LOCAL_ECS_URL = local.endpoint;
     console.log(`Stack ready in ${seconds(started)}: dashboard ${dashboard.url}, local ECS ${local.endpoint}.`);
