@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import Provider, { type Interaction } from "oidc-provider";
 import { loginPageHtml } from "./login-page";
+import { TEST_USER_PASSWORD, TEST_USERS } from "./test-users";
 
 /**
  * A real OpenID Connect provider (the certified `oidc-provider` package) on a free loopback
@@ -14,20 +15,6 @@ import { loginPageHtml } from "./login-page";
  * browser keeps their cookies apart (cookies ignore ports).
  */
 
-export interface TestUser {
-  name: string;
-  email: string;
-  email_verified: boolean;
-  groups: string[];
-}
-
-/** Olivia manages releases; Victor only reads, and his address is not verified. */
-export const TEST_USERS: Readonly<Record<string, TestUser>> = {
-  olivia: { name: "Olivia Ortiz", email: "olivia@example.com", email_verified: true, groups: ["release-managers"] },
-  victor: { name: "Victor Vega", email: "victor@example.com", email_verified: false, groups: ["readers"] },
-};
-/** Every test user's password. */
-export const TEST_USER_PASSWORD = "correct horse battery staple";
 const CLIENT = { id: "slipway-dashboard", secret: "slipway-dashboard-test-secret", name: "Slipway" };
 /** The role mapping the dashboard is given: release managers approve, readers get no role. */
 const ROLE_MAPPING = "approver=release-managers,admin=platform-admins";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizationRequest, Browser, discover, exchangeCode, submitForm, verifiedIdTokenClaims, type CodeFlowClient } from "@/e2e/oidc/code-flow-client";
-import { startTestIdentityProvider, TEST_USER_PASSWORD, type TestIdentityProvider } from "@/e2e/oidc/test-identity-provider";
+import { startTestIdentityProvider, type TestIdentityProvider } from "@/e2e/oidc/test-identity-provider";
+import { TEST_USER_PASSWORD } from "@/e2e/oidc/test-users";
 import { roleMappingFromEnv, rolesFromClaims } from "@/lib/auth/role-mapping";
 import { oidcProviderFromEnv } from "./oidc";
 
