@@ -35,6 +35,18 @@ describe("oidcProviderFromEnv", () => {
     );
   });
 
+  it("says it is off once per process, however often the options are built", () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    try {
+      expect(oidcProviderFromEnv({})).toBeUndefined();
+      expect(oidcProviderFromEnv({})).toBeUndefined();
+      expect(info).toHaveBeenCalledOnce();
+      expect(info.mock.calls[0][0]).toMatch(/^Single sign-on is off/);
+    } finally {
+      info.mockRestore();
+    }
+  });
+
   it("builds an OIDC authorization-code provider with PKCE, state and nonce, reading the ID token", () => {
     const log = vi.fn();
     const made = oidcProviderFromEnv(COMPLETE, log);

@@ -131,12 +131,21 @@ export function oidcProvider(settings: OidcSettings): OAuthConfig<OidcClaims> {
   };
 }
 
+let toldOff = false;
+
+/** Once per process: options may be built more than once. */
+function tellOnce(message: string): void {
+  if (toldOff) return;
+  toldOff = true;
+  console.info(message);
+}
+
 /**
- * The provider for `authOptions.providers`, or undefined (saying why) when single sign-on is
- * not configured. A partial or wrong configuration throws, so the dashboard does not start
- * with a sign-in that cannot work.
+ * The provider for `authOptions.providers`, or undefined (saying why, once) when single
+ * sign-on is not configured. A partial or wrong configuration throws, so the dashboard does
+ * not run with a sign-in that cannot work.
  */
-export function oidcProviderFromEnv(env: Env = process.env, log: (message: string) => void = console.info): OAuthConfig<OidcClaims> | undefined {
+export function oidcProviderFromEnv(env: Env = process.env, log: (message: string) => void = tellOnce): OAuthConfig<OidcClaims> | undefined {
   const settings = oidcSettingsFromEnv(env);
   if (settings) return oidcProvider(settings);
   log(`Single sign-on is off: set ${list(REQUIRED)} to sign in through an OpenID Connect provider.`);
@@ -144,18 +153,19 @@ export function oidcProviderFromEnv(env: Env = process.env, log: (message: strin
 }
 
 /**
- * The roles of an OIDC sign-in, for the core's jwt callback; undefined for any other call.
- * next-auth calls `jwt({ token, user, account, profile })` with account and profile only at
- * sign-in, profile being the ID token's claims:
+ * The roles of an OIDC sign-in, for the jwt callback; undefined for any other call. next-auth
+ * calls `jwt({ token, user, account, profile })` with account and profile only at sign-in,
+ * profile being the ID token's claims:
  *
  *   async jwt({ token, user, account, profile }) {
  *     const oidcRoles = oidcRolesForJwt({ account, profile });
  *     if (oidcRoles) token.roles = oidcRoles;
- *     else if (user) token.roles = user.roles; // the credentials provider's user
+ *     else if (user) token.roles = user.roles; // the password sign-in's user
  *     return token;
  *   }
  *
- * (`user` of an OIDC sign-in carries the same roles, from the provider's profile().)
+ * Without a database adapter next-auth's `user` at an OIDC sign-in is what the provider's
+ * profile() made, roles included, so `if (user) token.roles = user.roles` alone gives the same.
  */
 export function oidcRolesForJwt(
   { account, profile }: { account?: { provider: string } | null; profile?: object | null },
