@@ -21,11 +21,11 @@ test.describe("signed out", () => {
 
     await page.getByRole("textbox", { name: "Username" }).fill("dana");
     await page.getByLabel("Password").fill("not her password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "That username and password do not match." })).toBeVisible();
 
     await page.getByLabel("Password").fill(PEOPLE.dana.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/clusters\/demo$/);
     await expect(page.getByRole("banner")).toContainText("Dana Deployer");
 

@@ -9,6 +9,7 @@ import { buildNeeded } from "../scripts/build-freshness";
 import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardSignIn } from "../scripts/dashboard";
 import { signInOverHttp } from "../scripts/sign-in-over-http";
 import { assertLocalUrl } from "./local-only";
+import { startTestIdentityProvider, type TestIdentityProvider } from "./oidc/test-identity-provider";
 import { PEOPLE, storageStateOf, type Person } from "./people";
 
 /**
@@ -54,6 +55,7 @@ async function saveSignIns(baseUrl: string): Promise<void> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = performance.now();
+  let identityProvider: TestIdentityProvider | undefined;
   const local = await startLocalEcs({ port: 0, host: "127.0.0.1", timeScale: TIME_SCALE, region: REGION });
   try {
     assertLocalUrl(local.endpoint, "local ECS at");
@@ -61,7 +63,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (reason) console.log(`Building the dashboard, as ${reason}…`);
     await Promise.all([seedDemo(local.endpoint, { region: REGION }), reason ? buildDashboard() : undefined]);
     const port = await firstFreePort(FIRST_PORT, "127.0.0.1");
-    const signIn: DashboardSignIn = { sessionSecret: randomBytes(32).toString("base64url"), adminPassword: PEOPLE.admin.password, usersFile: await writeUsersFile() };
+    // A real OpenID Connect provider on loopback, for single sign-on (e2e/oidc-sign-in.spec.ts).
+    identityProvider = await startTestIdentityProvider({ dashboardUrl: `http://localhost:${port}` });
+    assertLocalUrl(identityProvider.issuer, "an identity provider at");
+    const signIn: DashboardSignIn = {
+      sessionSecret: randomBytes(32).toString("base64url"),
+      adminPassword: PEOPLE.admin.password,
+      usersFile: await writeUsersFile(),
+      oidc: identityProvider.dashboardEnv,
+    };
     const dashboard = await startDashboard({
       mode: "start",
       target: { endpoint: local.endpoint, region: REGION },
@@ -77,9 +87,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     console.log(`Stack ready in ${seconds(started)}: dashboard ${dashboard.url}, local ECS ${local.endpoint}.`);
     return async () => {
       await dashboard.stop();
+      await identityProvider?.stop();
       await local.stop();
     };
   } catch (error) {
+    await identityProvider?.stop();
     await local.stop();
     throw error;
   }

@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { IdentityProviderPage } from "./oidc/identity-provider-page";
 import { TEST_USER_PASSWORD, TEST_USERS } from "./oidc/test-users";
@@ -10,13 +8,6 @@ import { TEST_USER_PASSWORD, TEST_USERS } from "./oidc/test-users";
  * global setup started on loopback (e2e/oidc/test-identity-provider.ts), and comes back
  * signed in with the role her group gives (release-managers → approver).
  */
-
-const CORE_SIGN_IN = ["../app/api/auth/[...nextauth]/route.ts", "../app/sign-in/page.tsx"].map((path) => fileURLToPath(new URL(path, import.meta.url)));
-
-test.fixme(
-  !CORE_SIGN_IN.every((path) => existsSync(path)),
-  "needs next-auth's route and the sign-in page, with the oidc provider in authOptions (server/auth/oidc.ts)",
-);
 
 // Signed out: the other specs start signed in as the demo admin.
 test.use({ storageState: { cookies: [], origins: [] } });

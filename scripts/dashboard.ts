@@ -101,6 +101,8 @@ export interface DashboardSignIn {
   adminPassword?: string;
   /** SLIPWAY_USERS_FILE: more people, with hashed passwords. */
   usersFile?: string;
+  /** SLIPWAY_OIDC_* settings: single sign-on through an OpenID Connect provider. */
+  oidc?: Record<string, string>;
 }
 
 export interface DashboardOptions {
@@ -140,6 +142,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
       NEXTAUTH_SECRET: options.signIn.sessionSecret,
       SLIPWAY_ADMIN_PASSWORD: options.signIn.adminPassword,
       SLIPWAY_USERS_FILE: options.signIn.usersFile ?? process.env.SLIPWAY_USERS_FILE,
+      ...options.signIn.oidc,
     },
     stdio: ["ignore", "pipe", "pipe"],
     signal: options.signal,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { oidcSettingsFromEnv } from "@/server/auth/oidc";
 import { SignInClient } from "./sign-in-client";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,5 +12,9 @@ function safeCallback(value: string | string[] | undefined): string {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  return <SignInClient callbackUrl={safeCallback(params.callbackUrl)} error={typeof params.error === "string" ? params.error : undefined} />;
+  // Only the provider's name reaches the browser.
+  const singleSignOn = oidcSettingsFromEnv(process.env)?.name;
+  return (
+    <SignInClient callbackUrl={safeCallback(params.callbackUrl)} error={typeof params.error === "string" ? params.error : undefined} singleSignOn={singleSignOn} />
+  );
 }

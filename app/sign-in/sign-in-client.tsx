@@ -11,9 +11,13 @@ import { Notice } from "@/components/ui/notice";
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "That username and password do not match.",
   SessionRequired: "Sign in to see this page.",
+  AccessDenied: "You signed in, but Slipway gives you no role. Ask an admin to add your group or email to a role.",
+  OAuthSignin: "Single sign-on could not start. Try again, or ask an admin to check its settings.",
+  OAuthCallback: "Single sign-on did not complete. Try again.",
 };
 
-export function SignInClient({ callbackUrl, error }: { callbackUrl: string; error?: string }) {
+/** `singleSignOn`: the name of the OpenID Connect provider, when one is configured. */
+export function SignInClient({ callbackUrl, error, singleSignOn }: { callbackUrl: string; error?: string; singleSignOn?: string }) {
   const router = useRouter();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -43,6 +47,14 @@ export function SignInClient({ callbackUrl, error }: { callbackUrl: string; erro
         <Notice tone="danger" title="Not signed in" live>
           <p>{failure}</p>
         </Notice>
+      )}
+      {singleSignOn && (
+        <>
+          <Button variant="primary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
+            Sign in with {singleSignOn}
+          </Button>
+          <p className="text-center text-xs text-ink-muted">or with a Slipway password</p>
+        </>
       )}
       <form onSubmit={submit} className="space-y-4 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <TextField label="Username" name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} />

@@ -12,7 +12,9 @@ export class IdentityProviderPage {
     return this.page.getByRole("alert");
   }
 
+  /** Waits for the provider's own form first: the dashboard's sign-in page has fields of the same names. */
   async signIn(login: string, password: string): Promise<void> {
+    await this.heading.waitFor();
     await this.page.getByLabel("Username").fill(login);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();

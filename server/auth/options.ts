@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isRole, type Role } from "@/lib/auth/roles";
+import { oidcProviderFromEnv } from "./oidc";
 import { authenticate } from "./users";
 
 /**
@@ -26,6 +27,10 @@ const passwordSignIn = CredentialsProvider({
   },
 });
 
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
 function rolesOf(value: unknown): Role[] {
   return Array.isArray(value) ? value.filter(isRole) : [];
 }
@@ -33,10 +38,15 @@ function rolesOf(value: unknown): Role[] {
 export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
-    providers: [passwordSignIn],
+    providers: [passwordSignIn, ...optional(oidcProviderFromEnv(env))],
     session: { strategy: "jwt", maxAge: sessionSeconds(env) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      // Someone whose groups or email give no role may not sign in: the sign-in page says so.
+      signIn({ user }) {
+        return rolesOf((user as { roles?: unknown }).roles).length > 0;
+      },
+      // Single sign-on's profile() puts the roles on `user` too (server/auth/oidc.ts).
       jwt({ token, user }) {
         // `user` is there only at sign-in: what it says is kept for the session's life.
         if (user) token.roles = rolesOf((user as { roles?: unknown }).roles);
