@@ -26,7 +26,8 @@ const nextConfig = {
   // `next dev` would otherwise write an AGENTS.md into the repository.
   agentRules: false,
   // Builds run offline and in CI: no upgrade prompts that stop a build.
-  experimental: { agentUpgrade: false },
+  // authInterrupts: actions answer a person without the permission with a real 401 or 403 (forbidden(), unauthorized()).
+  experimental: { agentUpgrade: false, authInterrupts: true },
   // Every path, pages included (proxy.ts sets the same values there, with the CSP).
   async headers() {
     return [

@@ -32,7 +32,8 @@ export default defineConfig({
   reporter: "list",
   // The tests mostly wait on polls; two browsers share the one stack comfortably.
   workers: 2,
-  use: { baseURL, headless: true, trace: "retain-on-failure" },
+  // Signed in as the demo admin unless a test says otherwise (e2e/people.ts).
+  use: { baseURL, headless: true, trace: "retain-on-failure", storageState: "e2e/.auth/admin.json" },
   projects: [
     { name: "desktop", use: { ...chromium, viewport: { width: 1280, height: 800 } } },
     // A 390 px phone (an iPhone 13's screen), touch and all, in the same Chromium.

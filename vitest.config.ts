@@ -18,6 +18,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Slipway runs on Node 20; the SDK's notice about its 2027 releases is noise in every run.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NEXTAUTH_SECRET: "unit-tests-only-secret",
+      // What next.config.mjs's experimental.authInterrupts sets in a build, so forbidden() and unauthorized() work here too.
+      __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
+    },
+    setupFiles: ["./server/testing/setup.ts"],
   },
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useCan } from "@/components/auth/permissions-context";
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
 import { ApprovalsSummary } from "@/components/clusters/approvals-summary";
 import { ClusterCard } from "@/components/clusters/cluster-card";
@@ -17,6 +18,7 @@ import { targetLabel, type TargetSummary } from "@/lib/target-summary";
 import { awaitingApprovalAcrossClusters, type ClustersOverview } from "@/lib/view-models/clusters";
 
 export function ClustersOverviewClient({ initial, target }: { initial: LiveRead<ClustersOverview>; target: TargetSummary }) {
+  const canOperate = useCan("operate");
   const { data: overview, failure, updatedAt, now } = useLiveView({
     queryKey: queryKeys.clusters.overview(),
     path: liveReadPaths.clustersOverview,
@@ -33,7 +35,7 @@ export function ClustersOverviewClient({ initial, target }: { initial: LiveRead<
         aside={
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:justify-end">
             {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
-            <CreateClusterDialog onCreated={setCreated} />
+            {canOperate && <CreateClusterDialog onCreated={setCreated} />}
           </div>
         }
       />

@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PermissionsProvider } from "@/components/auth/permissions-context";
 import { Providers } from "@/components/providers";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { TopBar } from "@/components/shell/top-bar";
+import { permissionsOf } from "@/lib/auth/permissions";
 import type { ConnectionOptions } from "@/lib/connection-choice";
 import type { TargetSummary } from "@/lib/target-summary";
 import { currentTargetSummary } from "@/server/aws/current-connection";
+import { currentActor, readOnly } from "@/server/auth/session";
 import { listProfiles } from "@/server/aws/profiles";
 import "./globals.css";
 
@@ -32,6 +35,9 @@ async function connectionOptions(target: TargetSummary): Promise<ConnectionOptio
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The target comes from the environment the server runs in and the request's cookie, not the build.
   const target = await currentTargetSummary();
+  const actor = await currentActor();
+  // Read-only: nobody is offered a change, whatever their role.
+  const permissions = actor ? permissionsOf(actor.roles).filter((permission) => !readOnly() || permission === "read" || permission === "audit" || permission === "see-secrets") : [];
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans antialiased">
@@ -39,10 +45,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <Providers>
-          <TopBar connection={await connectionOptions(target)} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
-            {children}
-          </main>
+          <PermissionsProvider permissions={permissions}>
+            <TopBar connection={actor ? await connectionOptions(target) : undefined} actor={actor} readOnly={readOnly()} />
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
+              {children}
+            </main>
+          </PermissionsProvider>
         </Providers>
         <SiteFooter target={target} />
       </body>

@@ -4,7 +4,9 @@ import { gzipSync } from "node:zlib";
 import { benchServiceName, createBenchServices } from "../emulator/bench/create-services";
 import { startLocalEcs, type RunningLocalEcs } from "../emulator/local-ecs";
 import { buildNeeded } from "./build-freshness";
+import { randomBytes } from "node:crypto";
 import { buildDashboard, firstFreePort, ROOT, startDashboard, type RunningDashboard } from "./dashboard";
+import { cookieHeader, signInOverHttp } from "./sign-in-over-http";
 
 /**
  * `npm run bench:dashboard`: local ECS with 2,000 services and 10,000 running tasks, and the
@@ -112,8 +114,12 @@ function pageCases(taskId: string): PageCase[] {
   ];
 }
 
+/** The benchmark reads pages as the signed-in demo admin. */
+const ADMIN_PASSWORD = randomBytes(12).toString("base64url");
+let session = "";
+
 async function fetchPage(url: string): Promise<string> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { cookie: session }, redirect: "manual" });
   const body = await response.text();
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return body;
@@ -199,7 +205,9 @@ async function main(): Promise<void> {
     await Promise.all([load(ecs).then(() => waitForAllRunning(ecs)), reason ? buildDashboard() : undefined]);
 
     const port = await firstFreePort(3300, "127.0.0.1");
-    dashboard = await startDashboard({ mode: "start", target: { endpoint: local.endpoint, region: REGION }, port });
+    const signIn = { sessionSecret: randomBytes(32).toString("base64url"), adminPassword: ADMIN_PASSWORD };
+    dashboard = await startDashboard({ mode: "start", target: { endpoint: local.endpoint, region: REGION }, port, signIn });
+    session = cookieHeader(await signInOverHttp(dashboard.url, "admin", ADMIN_PASSWORD));
     const taskArn = (await ecs.send(new ListTasksCommand({ cluster: CLUSTER, serviceName: benchServiceName(0) }))).taskArns![0];
     const cases = pageCases(taskArn.slice(taskArn.lastIndexOf("/") + 1));
     // A first load of each page warms Next's server up; it is not measured.

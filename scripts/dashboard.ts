@@ -94,10 +94,22 @@ export interface RunningDashboard {
   stop(): Promise<void>;
 }
 
+/** How people sign in to this dashboard (next-auth's settings, passed in its environment only). */
+export interface DashboardSignIn {
+  sessionSecret: string;
+  /** The demo admin `admin`'s password; none, no demo admin. */
+  adminPassword?: string;
+  /** SLIPWAY_USERS_FILE: more people, with hashed passwords. */
+  usersFile?: string;
+  /** SLIPWAY_OIDC_* settings: single sign-on through an OpenID Connect provider. */
+  oidc?: Record<string, string>;
+}
+
 export interface DashboardOptions {
   mode: DashboardMode;
   target: DashboardTarget;
   port: number;
+  signIn: DashboardSignIn;
   /** Output lines worth passing on; `next start`'s own banner is not. */
   onOutput?: (line: string) => void;
   /** Aborting kills the dashboard, also while it is still starting. */
@@ -124,7 +136,14 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   const args = [NEXT, options.mode, "--port", String(options.port), "--hostname", DASHBOARD_HOST];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: dashboardEnvironment(process.env, options.target),
+    env: {
+      ...dashboardEnvironment(process.env, options.target),
+      NEXTAUTH_URL: `http://localhost:${options.port}`,
+      NEXTAUTH_SECRET: options.signIn.sessionSecret,
+      SLIPWAY_ADMIN_PASSWORD: options.signIn.adminPassword,
+      SLIPWAY_USERS_FILE: options.signIn.usersFile ?? process.env.SLIPWAY_USERS_FILE,
+      ...options.signIn.oidc,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     signal: options.signal,
   });

@@ -1,6 +1,8 @@
 import { launchFromCommandLine } from "../emulator/main";
 import { buildNeeded } from "./build-freshness";
+import { join } from "node:path";
 import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardMode, type DashboardTarget, type RunningDashboard } from "./dashboard";
+import { signInSecrets } from "./sign-in-secrets";
 
 /**
  * `npm start` and `npm run dev`: local ECS (seeded with the demo account on first start), and
@@ -10,6 +12,8 @@ import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardMode
  */
 const SYNTHETIC_REQUESTS_PER_SECOND = 5;
 const DASHBOARD_PORT = 3000;
+/** The dashboard's own data (its session secret, the demo admin's password, the audit log). */
+const DATA_DIR = process.env.SLIPWAY_DATA_DIR ?? join(ROOT, ".data", "dashboard");
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -17,6 +21,7 @@ function messageOf(error: unknown): string {
 
 class DashboardSupervisor {
   private readonly abort = new AbortController();
+  private readonly secrets = signInSecrets(DATA_DIR);
   private running: RunningDashboard | undefined;
   /** Settles once the dashboard serves, or could not start, or was stopped while starting. */
   private ready: Promise<void> = Promise.resolve();
@@ -30,7 +35,8 @@ class DashboardSupervisor {
     this.ready = this.launch(target).then(
       (running) => {
         this.running = running;
-        console.log(`\nSlipway dashboard: ${running.url}${target === "aws" ? AWS_NOTE : ""}\n`);
+        console.log(`\nSlipway dashboard: ${running.url}${target === "aws" ? AWS_NOTE : ""}`);
+        console.log(`Sign in as admin with the password ${this.secrets.adminPassword} (kept in ${DATA_DIR}).\n`);
         void running.exited.then((code) => {
           if (!this.abort.signal.aborted) console.error(`\nThe dashboard stopped (exit code ${code}). Local ECS keeps running; Ctrl-C stops it.`);
         });
@@ -45,7 +51,8 @@ class DashboardSupervisor {
     if (this.mode === "start") await this.buildIfNeeded();
     const port = await firstFreePort(DASHBOARD_PORT, "127.0.0.1");
     const onOutput = (line: string) => console.log(`dashboard: ${line}`);
-    return startDashboard({ mode: this.mode, target, port, onOutput, signal: this.abort.signal });
+    const signIn = { sessionSecret: this.secrets.sessionSecret, adminPassword: this.secrets.adminPassword };
+    return startDashboard({ mode: this.mode, target, port, onOutput, signIn, signal: this.abort.signal });
   }
 
   private async buildIfNeeded(): Promise<void> {

@@ -39,7 +39,7 @@ export function ConnectionPicker({ options }: { options: ConnectionOptions }) {
 
   const fieldErrors = action.result && !action.result.ok ? action.result.fieldErrors : undefined;
   return (
-    <details className="group relative ml-auto">
+    <details className="group relative">
       <summary className="flex h-9 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm text-brand-ink/90 ring-1 ring-white/25 hover:text-brand-ink">
         <span className="sr-only">AWS account: </span>
         <span aria-hidden="true" className="size-2 rounded-full bg-accent" />

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { UserMenu } from "@/components/auth/user-menu";
 import type { ConnectionOptions } from "@/lib/connection-choice";
+import type { Actor } from "@/server/auth/session";
 import { ConnectionPicker } from "./connection-picker";
 import { NavLink } from "./nav-link";
 
-/** `connection` is given against real AWS, where the region and profile are picked here. */
-export function TopBar({ connection }: { connection?: ConnectionOptions }) {
+/** `connection` is given against real AWS, where the region and profile are picked here; `actor` once someone has signed in. */
+export function TopBar({ connection, actor, readOnly }: { connection?: ConnectionOptions; actor?: Actor; readOnly: boolean }) {
   return (
     // The page's blue focus ring would vanish on the navy bar: a light one here.
     <header className="bg-brand text-brand-ink [--focus:#9ad1f5]">
@@ -23,7 +25,15 @@ export function TopBar({ connection }: { connection?: ConnectionOptions }) {
             </li>
           </ul>
         </nav>
-        {connection && <ConnectionPicker options={connection} />}
+        <div className="ml-auto flex items-center gap-3">
+          {readOnly && (
+            <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-brand" title="Nothing can be changed through this Slipway.">
+              Read-only
+            </span>
+          )}
+          {connection && <ConnectionPicker options={connection} />}
+          {actor && <UserMenu name={actor.name} roles={actor.roles} />}
+        </div>
       </div>
     </header>
   );

@@ -1,18 +1,23 @@
 import "server-only";
+import { forbidden, unauthorized } from "next/navigation";
 import type { z } from "zod";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
+import type { Permission } from "@/lib/auth/permissions";
 import type { Connection } from "@/server/aws/connection";
 import { currentConnection } from "@/server/aws/current-connection";
 import { toAwsFailure } from "@/server/aws/errors";
+import { currentActor, refusalFor, type Actor } from "@/server/auth/session";
 
 /**
- * The one path every mutation takes: the input is checked against its zod schema before any
- * AWS call, the action runs on the request's connection, AWS errors become the closed set of
- * codes with their request id, and every outcome is logged with the operation and its target.
- * Authorisation and the audit log hang on this same path, so no action can skip them.
+ * The one path every mutation takes: the person is checked for the action's permission (and
+ * the instance for the read-only switch) before anything else, the input against its zod
+ * schema before any AWS call; the action runs on the request's connection, AWS errors become
+ * the closed set of codes with their request id, and every outcome is logged with who asked,
+ * the operation and its target. No action can skip a step: there is no other way to define one.
  */
 export interface ActionContext {
   connection: Connection;
+  actor: Actor;
 }
 
 export interface ActionOutcome<T> {
@@ -26,6 +31,8 @@ export interface ActionOutcome<T> {
 export interface ActionSpec<S extends z.ZodType, T> {
   /** The operation in the log's terms: "service.scale". */
   name: string;
+  /** What the person must be allowed (lib/auth/permissions.ts). */
+  permission: Permission;
   input: S;
   run: (input: z.output<S>, context: ActionContext) => Promise<ActionOutcome<T>>;
 }
@@ -41,31 +48,38 @@ export class ActionRefusal extends Error {
   }
 }
 
-function logOutcome(name: string, outcome: "succeeded" | "refused" | "failed", details: Record<string, unknown>): void {
-  console.info(JSON.stringify({ action: name, outcome, at: new Date().toISOString(), ...details }));
+function logOutcome(name: string, actor: Actor | undefined, outcome: "succeeded" | "refused" | "failed" | "denied", details: Record<string, unknown>): void {
+  console.info(JSON.stringify({ action: name, actor: actor?.id ?? null, outcome, at: new Date().toISOString(), ...details }));
 }
 
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
+    const actor = await currentActor();
+    const refusal = refusalFor(actor, spec.permission);
+    if (refusal || !actor) {
+      logOutcome(spec.name, actor, "denied", { reason: refusal?.message });
+      // A real 401 or 403 for the request, whoever sent it: the page never offers what the person may not do.
+      return refusal?.status === 401 || !actor ? unauthorized() : forbidden();
+    }
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error.issues);
-      logOutcome(spec.name, "refused", { fields: Object.keys(fieldErrors) });
+      logOutcome(spec.name, actor, "refused", { fields: Object.keys(fieldErrors) });
       return { ok: false, error: { code: "invalid-input", message: "Some fields need attention; nothing was sent to AWS." }, fieldErrors };
     }
     try {
-      const outcome = await spec.run(parsed.data, { connection: await currentConnection() });
-      logOutcome(spec.name, "succeeded", { target: outcome.target });
+      const outcome = await spec.run(parsed.data, { connection: await currentConnection(), actor });
+      logOutcome(spec.name, actor, "succeeded", { target: outcome.target });
       return { ok: true, message: outcome.message, value: outcome.value };
     } catch (error) {
       if (error instanceof ActionRefusal) {
-        logOutcome(spec.name, "refused", { reason: error.message });
+        logOutcome(spec.name, actor, "refused", { reason: error.message });
         const failure = { code: "invalid-input" as const, message: error.message };
         return { ok: false, error: failure, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
       }
       const failure = toAwsFailure(error);
       if (failure.code === "unknown") console.error(`Action ${spec.name} failed unexpectedly:`, error);
-      logOutcome(spec.name, "failed", { code: failure.code, awsCode: failure.awsCode, requestId: failure.requestId });
+      logOutcome(spec.name, actor, "failed", { code: failure.code, awsCode: failure.awsCode, requestId: failure.requestId });
       return { ok: false, error: failure };
     }
   };

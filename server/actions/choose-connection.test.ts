@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { currentConnection } from "@/server/aws/current-connection";
 import { listProfiles } from "@/server/aws/profiles";
-import { clearTestCookies } from "@/server/testing/next-headers";
 import { chooseConnection } from "./choose-connection";
 
 /** Shared config files of a person with three profiles, one of them only in the credentials file. */
@@ -15,10 +14,7 @@ describe("choosing the region and profile", () => {
     writeFileSync(join(dir, "credentials"), "[default]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = secret\n\n[ci]\naws_access_key_id = AKIACI\naws_secret_access_key = secret2\n");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    clearTestCookies();
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   function useFiles(): void {
     vi.stubEnv("AWS_CONFIG_FILE", join(dir, "config"));

@@ -15,6 +15,7 @@ const A_YEAR_IN_SECONDS = 365 * 24 * 60 * 60;
  */
 export const chooseConnection = defineAction({
   name: "connection.choose",
+  permission: "read",
   input: chooseConnectionInput,
   async run({ region, profile }) {
     if (profile !== undefined && !(await listProfiles()).some((known) => known.name === profile)) {

@@ -13,6 +13,7 @@ import { ActionRefusal, defineAction } from "./action-client";
  */
 export const createCluster = defineAction({
   name: "cluster.create",
+  permission: "operate",
   input: createClusterInput,
   async run({ clusterName, capacityProviders, defaultCapacityProviderStrategy, containerInsights }, { connection }) {
     const { clusters } = await describeClusters(connection, [clusterName]);

@@ -19,6 +19,7 @@ function startedDeployment(service: Service | undefined): Deployment | undefined
  */
 export const forceNewDeployment = defineAction({
   name: "service.force-new-deployment",
+  permission: "operate",
   input: forceNewDeploymentInput,
   async run({ cluster, service }, { connection }) {
     const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }));

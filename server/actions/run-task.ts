@@ -12,6 +12,7 @@ import { runTaskOutcome } from "./run-task-outcome";
  */
 export const runTask = defineAction({
   name: "task.run",
+  permission: "operate",
   input: runTaskInput,
   async run({ cluster, taskDefinition, count, capacityProviderStrategy, network, group }, { connection }) {
     const { tasks = [], failures = [] } = await sendEcs(

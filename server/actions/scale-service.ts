@@ -19,6 +19,7 @@ function whatHappensNext(service: Service | undefined, desiredCount: number): st
 /** Sets a service's desired count; ECS starts or stops tasks to match, within its deployment configuration. */
 export const scaleService = defineAction({
   name: "service.scale",
+  permission: "operate",
   input: scaleServiceInput,
   async run({ cluster, service, desiredCount }, { connection }) {
     const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, desiredCount }));

@@ -26,6 +26,7 @@ function alreadyStoppedMessage(task: Task, id: string): string {
 /** Stops one task. A service's task is replaced by its service; a standalone task is gone. */
 export const stopTask = defineAction({
   name: "task.stop",
+  permission: "operate",
   input: stopTaskInput,
   async run({ cluster, task, reason }, { connection }) {
     const asked = reason || DEFAULT_STOP_REASON;

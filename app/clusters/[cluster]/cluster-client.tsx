@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
+import { useCan } from "@/components/auth/permissions-context";
 import { useAction } from "@/components/actions/use-action";
 import { ClusterHeaderView } from "@/components/cluster/cluster-header";
 import { ClusterNotFound } from "@/components/cluster/cluster-not-found";
@@ -71,6 +72,7 @@ export function ClusterClient({
     serverNow: initial.readAt,
     what: "The tasks",
   });
+  const canOperate = useCan("operate");
   const running = useAction(runTask, [queryKeys.clusters.one(cluster), queryKeys.clusters.overview()]);
   const [runOpen, setRunOpen] = useState(false);
 
@@ -86,15 +88,17 @@ export function ClusterClient({
         aside={
           <>
             {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
-            <Button
-              variant="primary"
-              onClick={() => {
-                running.reset();
-                setRunOpen(true);
-              }}
-            >
-              Run task
-            </Button>
+            {canOperate && (
+              <Button
+                variant="primary"
+                onClick={() => {
+                  running.reset();
+                  setRunOpen(true);
+                }}
+              >
+                Run task
+              </Button>
+            )}
           </>
         }
       />

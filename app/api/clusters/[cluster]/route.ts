@@ -1,5 +1,6 @@
 import { decodeSegment } from "@/lib/url-segment";
 import { liveReadResponse, readLive } from "@/server/api/live-read";
+import { refusedUnless } from "@/server/api/guard";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readClusterDetail } from "@/server/ecs/cluster-detail";
 
@@ -8,6 +9,8 @@ import { readClusterDetail } from "@/server/ecs/cluster-detail";
  * the reason when none could be read, a cluster that does not exist included.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
+  const refused = await refusedUnless("read");
+  if (refused) return refused;
   const cluster = decodeSegment((await params).cluster);
   const connection = await currentConnection();
   return liveReadResponse(await readLive(() => readClusterDetail(connection, cluster)));

@@ -2,6 +2,7 @@ import { decodeSegment } from "@/lib/url-segment";
 import type { LiveReadFailureBody } from "@/lib/live-read";
 import { taskDefinitionRef } from "@/lib/schemas/operations";
 import { liveReadResponse, readLive } from "@/server/api/live-read";
+import { refusedUnless } from "@/server/api/guard";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readTaskDefinitionNeeds } from "@/server/ecs/task-definition-choices";
 
@@ -10,6 +11,8 @@ import { readTaskDefinitionNeeds } from "@/server/ecs/task-definition-choices";
  * needs: 200, 400 for something that cannot name a task definition, or 503 with the reason.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ taskDefinition: string }> }): Promise<Response> {
+  const refused = await refusedUnless("read");
+  if (refused) return refused;
   const parsed = taskDefinitionRef.safeParse(decodeSegment((await params).taskDefinition));
   if (!parsed.success) {
     const body: LiveReadFailureBody = { error: { code: "invalid-input", message: parsed.error.issues[0]?.message ?? "Not a task definition." } };

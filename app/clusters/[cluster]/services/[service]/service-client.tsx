@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
+import { useCan } from "@/components/auth/permissions-context";
 import { Freshness } from "@/components/live/freshness";
 import { LiveFailure } from "@/components/live/live-status";
 import { POLL_MS, useLiveView } from "@/components/live/use-live-view";
@@ -54,6 +55,7 @@ function OperationOutcome({ outcome, onDismiss }: { outcome: ActionResult<unknow
 }
 
 export function ServiceClient({ cluster, service, initial }: { cluster: string; service: string; initial: LiveRead<ServiceDetail> }) {
+  const canOperate = useCan("operate");
   const { data, failure, updatedAt, now } = useLiveView({
     queryKey: queryKeys.clusters.service(cluster, service),
     path: liveReadPaths.service(cluster, service),
@@ -77,7 +79,7 @@ export function ServiceClient({ cluster, service, initial }: { cluster: string; 
         aside={
           <>
             {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
-            {summary && parts && (
+            {canOperate && summary && parts && (
               <ServiceOperations
                 scale={{ cluster, service, desired: summary.desired, running: summary.running }}
                 redeploy={{ cluster, service, taskDefinition: summary.taskDefinition?.label, desired: summary.desired, strategy: parts.deploymentConfiguration.label, ongoing: ongoing.length }}

@@ -4,6 +4,7 @@ import { Freshness } from "@/components/live/freshness";
 import { LiveFailure } from "@/components/live/live-status";
 import { POLL_MS, useLiveView } from "@/components/live/use-live-view";
 import { Containers } from "@/components/task/containers";
+import { useCan } from "@/components/auth/permissions-context";
 import { StopTaskControl } from "@/components/task/stop-task-control";
 import { TaskDefinitionPanel } from "@/components/task/task-definition-panel";
 import { TaskIdLine } from "@/components/task/task-id-line";
@@ -57,6 +58,7 @@ export function TaskClient({ cluster, task, initial }: { cluster: string; task: 
 
 function TaskBody({ cluster, page, now }: { cluster: string; page: TaskPage; now: number }) {
   const { task, taskDefinition } = page;
+  const canOperate = useCan("operate");
   return (
     <>
       <div className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 shadow-sm sm:flex-row sm:items-start sm:justify-between">
@@ -65,7 +67,7 @@ function TaskBody({ cluster, page, now }: { cluster: string; page: TaskPage; now
           <p className="text-xs text-ink-muted">Refreshed every {POLL_MS / 1000} seconds.</p>
         </div>
         <div className="sm:max-w-sm">
-          <StopTaskControl cluster={cluster} task={task} />
+          {canOperate && <StopTaskControl cluster={cluster} task={task} />}
         </div>
       </div>
       <TaskStopNotice task={task} />

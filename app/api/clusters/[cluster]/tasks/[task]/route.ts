@@ -1,6 +1,7 @@
 import { decodeSegment } from "@/lib/url-segment";
 import type { TaskPageRead } from "@/lib/view-models/task-detail";
 import { liveReadResponse, readLive } from "@/server/api/live-read";
+import { refusedUnless } from "@/server/api/guard";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readTaskDetail } from "@/server/ecs/task-detail";
 import { canSeeSecrets } from "@/server/security/secret-access";
@@ -11,6 +12,8 @@ import { canSeeSecrets } from "@/server/security/secret-access";
  * the task could not be read.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ cluster: string; task: string }> }): Promise<Response> {
+  const refused = await refusedUnless("read");
+  if (refused) return refused;
   const { cluster, task } = await params;
   const [connection, seesSecrets] = await Promise.all([currentConnection(), canSeeSecrets()]);
   const read = () => readTaskDetail(connection, decodeSegment(cluster), decodeSegment(task), { canSeeSecrets: seesSecrets });

@@ -1,0 +1,172 @@
+import { DescribeServicesCommand, ListClustersCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
+import { expect, request as playwrightRequest, test, type Page, type Request } from "@playwright/test";
+import { ClusterPage } from "./pages/cluster-page";
+import { ServicePage } from "./pages/service-page";
+import { TaskPage } from "./pages/task-page";
+import { PEOPLE, storageStateOf } from "./people";
+import { createScratchService, localEcs, scratchName } from "./scratch";
+
+/**
+ * Sign-in and roles, enforced on the server: a signed-out visitor is sent to sign in; a viewer
+ * is offered no change, and a change sent anyway, crafted from the admin's own requests, is
+ * refused with 403 while local ECS shows nothing changed; a deployer may scale.
+ */
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a visitor is sent to sign in, and after signing in lands where they were going", async ({ page }) => {
+    await page.goto("/clusters/demo");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fclusters%2Fdemo$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to Slipway" })).toBeVisible();
+
+    await page.getByRole("textbox", { name: "Username" }).fill("dana");
+    await page.getByLabel("Password").fill("not her password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "That username and password do not match." })).toBeVisible();
+
+    await page.getByLabel("Password").fill(PEOPLE.dana.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/clusters\/demo$/);
+    await expect(page.getByRole("banner")).toContainText("Dana Deployer");
+
+    await page.getByRole("button", { name: /^Sign out/ }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the live routes answer 401 to someone signed out", async ({ request }) => {
+    for (const path of ["/api/clusters", "/api/clusters/demo", "/api/clusters/demo/tasks", "/api/clusters/demo/services/web", "/api/task-definitions"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: "access-denied", message: "Sign in first." } });
+    }
+  });
+});
+
+test.describe("a viewer", () => {
+  test.use({ storageState: storageStateOf("vera") });
+
+  test("sees the pages but no control that changes anything", async ({ page }) => {
+    const ecs = localEcs();
+    const task = (await ecs.send(new ListTasksCommand({ cluster: "demo", serviceName: "web" }))).taskArns![0];
+
+    await page.goto("/");
+    await expect(page.getByRole("banner")).toContainText("Vera Viewer");
+    await expect(page.getByRole("article", { name: "demo", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create cluster" })).toHaveCount(0);
+
+    const cluster = new ClusterPage(page);
+    await cluster.open("demo");
+    await expect(cluster.rows(cluster.services)).toHaveCount(3);
+    await expect(cluster.runTaskButton).toHaveCount(0);
+
+    const service = new ServicePage(page);
+    await service.open("demo", "web");
+    await expect(service.stat("Running")).toHaveText("3");
+    await expect(service.scaleButton).toHaveCount(0);
+    await expect(service.forceNewDeploymentButton).toHaveCount(0);
+
+    const taskPage = new TaskPage(page);
+    await taskPage.open("demo", task.slice(task.lastIndexOf("/") + 1));
+    await expect(taskPage.state("Status")).toHaveText("RUNNING");
+    await expect(taskPage.stopButton).toHaveCount(0);
+  });
+});
+
+/** What the admin's browser sends for one action, caught on its way and stopped there, so nothing happens. */
+async function catchActionRequest(page: Page, act: () => Promise<void>): Promise<Request> {
+  const caught = new Promise<Request>((resolve) => {
+    void page.route(
+      "**/*",
+      async (route) => {
+        if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+          resolve(route.request());
+          await route.abort();
+        } else {
+          await route.fallback();
+        }
+      },
+    );
+  });
+  await act();
+  const request = await caught;
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  return request;
+}
+
+test("each change, crafted from the admin's own requests and sent as a viewer, is refused with 403 and changes nothing", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const ecs = localEcs();
+  const name = scratchName("crafted", testInfo);
+  await createScratchService(ecs, name);
+  const [taskArn] = (await ecs.send(new ListTasksCommand({ cluster: name, serviceName: "web" }))).taskArns!;
+
+  const service = new ServicePage(page);
+  await service.open(name, "web");
+  const scale = await catchActionRequest(page, async () => {
+    await service.scaleButton.click();
+    const dialog = service.dialog("Scale web");
+    await dialog.getByRole("spinbutton", { name: "Desired tasks" }).fill("4");
+    await dialog.getByRole("button", { name: "Scale" }).click();
+  });
+  await page.keyboard.press("Escape");
+  const redeploy = await catchActionRequest(page, async () => {
+    await service.forceNewDeploymentButton.click();
+    await service.dialog("Force a new deployment of web?").getByRole("button", { name: "Start new deployment" }).click();
+  });
+
+  const taskPage = new TaskPage(page);
+  await taskPage.open(name, taskArn.slice(taskArn.lastIndexOf("/") + 1));
+  const stop = await catchActionRequest(page, async () => {
+    await taskPage.stopButton.click();
+    await taskPage.stopDialog.getByRole("button", { name: "Stop task" }).click();
+  });
+
+  const cluster = new ClusterPage(page);
+  await cluster.open(name);
+  const run = await catchActionRequest(page, () => cluster.runTask({ family: "scratch-web", count: "1" }));
+
+  await page.goto("/");
+  const created = scratchName("never-created", testInfo);
+  const create = await catchActionRequest(page, async () => {
+    await page.getByRole("button", { name: "Create cluster" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create cluster" });
+    await dialog.getByRole("textbox", { name: "Cluster name" }).fill(created);
+    await dialog.getByRole("button", { name: "Create cluster" }).click();
+  });
+
+  const asViewer = await playwrightRequest.newContext({ baseURL: testInfo.project.use.baseURL, storageState: storageStateOf("vera") });
+  for (const [what, caught] of Object.entries({ scale, redeploy, stop, run, create })) {
+    // The admin's request as it was, but for the cookie: the viewer's own comes from the context.
+    const { cookie: _adminsCookie, ...headers } = caught.headers();
+    const response = await asViewer.post(caught.url(), { headers, data: caught.postDataBuffer() ?? undefined, maxRedirects: 0 });
+    expect(response.status(), what).toBe(403);
+  }
+  await asViewer.dispose();
+
+  const { services } = await ecs.send(new DescribeServicesCommand({ cluster: name, services: ["web"] }));
+  expect(services![0]).toMatchObject({ desiredCount: 2, runningCount: 2 });
+  expect(services![0].deployments).toHaveLength(1);
+  const running = (await ecs.send(new ListTasksCommand({ cluster: name }))).taskArns!;
+  expect(running).toHaveLength(2);
+  expect(running).toContain(taskArn);
+  expect((await ecs.send(new ListClustersCommand({}))).clusterArns!.some((arn) => arn.endsWith(`/${created}`))).toBe(false);
+});
+
+test.describe("a deployer", () => {
+  test.use({ storageState: storageStateOf("dana") });
+
+  test("may scale a service", async ({ page }, testInfo) => {
+    const name = scratchName("dana-scales", testInfo);
+    await createScratchService(localEcs(), name);
+    const service = new ServicePage(page);
+    await service.open(name, "web");
+    await service.scaleButton.click();
+    const dialog = service.dialog("Scale web");
+    await dialog.getByRole("spinbutton", { name: "Desired tasks" }).fill("3");
+    await dialog.getByRole("button", { name: "Scale" }).click();
+    await expect(service.outcome("web now wants 3 tasks. ECS is starting 1 more.")).toBeVisible();
+    await expect(service.stat("Running")).toHaveText("3", { timeout: 30_000 });
+  });
+});
