@@ -1,15 +1,18 @@
 import { DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { API, WEB } from "../emulator/seed/apps";
 import { liveReadPaths, pagePaths } from "../lib/query-keys";
+import { PEOPLE, storageStateOf } from "./people";
 import { localEcs } from "./scratch";
 
 /**
  * What keeps the dashboard safe in a browser: its security headers, a Content-Security-Policy
- * the pages really run under (no violation while they hydrate, poll and open dialogs), no
- * credential of the dashboard's in any page, live read or script, and secrets in task
- * definitions masked. Reads the demo only.
+ * the pages really run under (no violation while they hydrate, poll, open dialogs or sign in),
+ * no credential of the dashboard's in any page, live read or script, and secrets in task
+ * definitions masked for those whose role may not see them. Reads the demo only, as the demo
+ * admin unless a test says otherwise.
  */
+const SIGNED_OUT = { cookies: [], origins: [] };
 
 /** A running task of a demo service, by id. */
 async function demoTask(service: string): Promise<string> {
@@ -42,7 +45,9 @@ async function views(): Promise<View[]> {
 /** The values global-setup started the dashboard with that no browser may see (AWS_SECRET_ACCESS_KEY and the like). */
 function dashboardSecrets(): [string, string][] {
   const secrets = Object.entries(JSON.parse(process.env.SLIPWAY_DASHBOARD_SECRETS ?? "{}") as Record<string, string>);
-  expect(secrets.map(([name]) => name), "the secrets global-setup passed to the dashboard").toContain("AWS_SECRET_ACCESS_KEY");
+  expect(secrets.map(([name]) => name), "the secrets global-setup passed to the dashboard").toEqual(
+    expect.arrayContaining(["AWS_SECRET_ACCESS_KEY", "NEXTAUTH_SECRET", "SLIPWAY_ADMIN_PASSWORD", "SLIPWAY_OIDC_CLIENT_SECRET"]),
+  );
   return secrets;
 }
 
@@ -148,20 +153,60 @@ test.describe("pages run under the CSP without a single violation", () => {
   });
 });
 
+/** Whether any of the dashboard's secrets is in `body`, by name. */
+function expectNoSecretIn(body: string, where: string): void {
+  for (const [name, value] of dashboardSecrets()) expect(body.includes(value), `${name} in ${where}`).toBe(false);
+}
+
+/** A page's HTML and every script it loads first. */
+async function pageAndScripts(request: APIRequestContext, path: string): Promise<[string, string][]> {
+  const html = await (await request.get(path)).text();
+  const bodies: [string, string][] = [[path, html]];
+  for (const script of scriptsOf(html)) bodies.push([script, await (await request.get(script)).text()]);
+  return bodies;
+}
+
 test("sends none of the dashboard's credentials to the browser: not in a page, a live read or a script", async ({ request }) => {
-  const secrets = dashboardSecrets();
   for (const view of await views()) {
-    const html = await (await request.get(view.page)).text();
-    expect(html, view.name).toContain("demo");
-    const bodies: [string, string][] = [
-      [view.page, html],
-      [view.live, await (await request.get(view.live)).text()],
-    ];
-    for (const script of scriptsOf(html)) bodies.push([script, await (await request.get(script)).text()]);
-    for (const [where, body] of bodies) {
-      for (const [name, value] of secrets) expect(body.includes(value), `${name} in ${where}`).toBe(false);
-    }
+    const bodies = await pageAndScripts(request, view.page);
+    expect(bodies[0][1], view.name).toContain("demo");
+    bodies.push([view.live, await (await request.get(view.live)).text()]);
+    for (const [where, body] of bodies) expectNoSecretIn(body, where);
   }
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: SIGNED_OUT });
+
+  test("the way to sign in answers with the security headers too", async ({ request }) => {
+    const redirect = await request.get(pagePaths.clusters(), { maxRedirects: 0 });
+    expect(redirect.status()).toBe(307);
+    expect(redirect.headers().location).toContain("/sign-in");
+    expectSecurityHeaders(redirect.headers(), { csp: true });
+
+    const signIn = await request.get("/sign-in");
+    expect(await signIn.text()).toContain("Sign in to Slipway");
+    expectSecurityHeaders(signIn.headers(), { csp: true });
+    expectSecurityHeaders((await request.get("/api/clusters")).headers(), { csp: true });
+  });
+
+  test("signing in runs under the CSP without a violation", async ({ page }) => {
+    const violations = await watchViolations(page);
+    await page.goto(pagePaths.cluster("demo"));
+    await page.getByRole("textbox", { name: "Username" }).fill("vera");
+    await page.getByLabel("Password").fill(PEOPLE.vera.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/clusters\/demo$/);
+    await expect(page.getByRole("banner")).toContainText("Vera Viewer");
+    await expectTicking(page.getByRole("main").getByText(/^Updated /));
+    expect(await violations()).toEqual([]);
+  });
+
+  test("sends none of the dashboard's credentials to someone signing in", async ({ request }) => {
+    const bodies = await pageAndScripts(request, "/sign-in");
+    expect(bodies[0][1]).toContain("Sign in to Slipway");
+    for (const [where, body] of bodies) expectNoSecretIn(body, where);
+  });
 });
 
 /** A variable's value on the task page: the definition beside its name in the task definition panel. */
@@ -169,24 +214,39 @@ function variable(panel: Locator, name: string): Locator {
   return panel.getByRole("term").filter({ hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::*[1]");
 }
 
-test("masks secret-looking environment values and secrets' sources in task definitions", async ({ page, request }) => {
-  const sessionSecret = WEB.environment.SESSION_SECRET;
-  const databaseSecret = API.secrets![0].valueFrom!;
-  for (const service of ["web", "api"]) {
-    const task = await demoTask(service);
-    await page.goto(pagePaths.task("demo", task));
-    const panel = page.getByRole("region", { name: /^Task definition/ });
-    await expect(panel).toContainText("Secret values are hidden: your role may not see them.");
-    await expect(variable(panel, "LOG_LEVEL")).toHaveText(/^=\s*info$/);
-    if (service === "web") await expect(variable(panel, "SESSION_SECRET")).toHaveText(/^=\s*••••••\s*hidden$/);
-    else await expect(variable(panel, "DATABASE_PASSWORD")).toHaveText(/^=\s*Secrets Manager\s*••••••\s*hidden$/);
+test.describe("a viewer", () => {
+  test.use({ storageState: storageStateOf("vera") });
 
-    const html = await (await request.get(pagePaths.task("demo", task))).text();
-    const live = await (await request.get(liveReadPaths.task("demo", task))).text();
-    expect(live).toContain("LOG_LEVEL");
-    for (const body of [html, live, await page.content()]) {
-      expect(body).not.toContain(sessionSecret);
-      expect(body).not.toContain(databaseSecret.split(":secret:")[1]);
+  test("sees secret-looking environment values and secrets' sources masked, and nothing of them reaches the browser", async ({ page, request }) => {
+    const sessionSecret = WEB.environment.SESSION_SECRET;
+    const databaseSecret = API.secrets![0].valueFrom!.split(":secret:")[1];
+    for (const service of ["web", "api"]) {
+      const task = await demoTask(service);
+      await page.goto(pagePaths.task("demo", task));
+      const panel = page.getByRole("region", { name: /^Task definition/ });
+      await expect(panel).toContainText("Secret values are hidden: your role may not see them.");
+      await expect(variable(panel, "LOG_LEVEL")).toHaveText(/^=\s*info$/);
+      if (service === "web") await expect(variable(panel, "SESSION_SECRET")).toHaveText(/^=\s*••••••\s*hidden$/);
+      else await expect(variable(panel, "DATABASE_PASSWORD")).toHaveText(/^=\s*Secrets Manager\s*••••••\s*hidden$/);
+
+      const html = await (await request.get(pagePaths.task("demo", task))).text();
+      const live = await (await request.get(liveReadPaths.task("demo", task))).text();
+      expect(live).toContain("LOG_LEVEL");
+      for (const body of [html, live, await page.content()]) {
+        expect(body).not.toContain(sessionSecret);
+        expect(body).not.toContain(databaseSecret);
+      }
     }
-  }
+  });
+});
+
+test("an admin, who may see secrets, sees them", async ({ page }) => {
+  await page.goto(pagePaths.task("demo", await demoTask("web")));
+  const web = page.getByRole("region", { name: /^Task definition/ });
+  await expect(variable(web, "SESSION_SECRET")).toHaveText(new RegExp(`^=\\s*${WEB.environment.SESSION_SECRET}$`));
+  await expect(web).not.toContainText("Secret values are hidden");
+
+  await page.goto(pagePaths.task("demo", await demoTask("api")));
+  const api = page.getByRole("region", { name: /^Task definition/ });
+  await expect(variable(api, "DATABASE_PASSWORD")).toHaveText(/^=\s*Secrets Manager\s*demo\/db-password-AbCdEf$/);
 });
