@@ -6,7 +6,7 @@ import { startLocalEcs } from "../emulator/local-ecs";
 import { hashPassword } from "../server/auth/password-hash";
 import { seedDemo } from "../emulator/seed/demo";
 import { buildNeeded } from "../scripts/build-freshness";
-import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardSignIn } from "../scripts/dashboard";
+import { buildDashboard, dashboardEnvironment, firstFreePort, ROOT, startDashboard, type DashboardSignIn, type DashboardTarget } from "../scripts/dashboard";
 import { signInOverHttp } from "../scripts/sign-in-over-http";
 import { assertLocalUrl } from "./local-only";
 import { startTestIdentityProvider, type TestIdentityProvider } from "./oidc/test-identity-provider";
@@ -22,6 +22,19 @@ const REGION = "us-east-1";
 /** Thirty emulated seconds a second: the seed's rollouts take seconds, its canary's timeout stays a day (48 real minutes) away. */
 const TIME_SCALE = 30;
 const FIRST_PORT = 3100;
+/** What the dashboard holds that no browser may ever see; e2e/security.spec.ts looks for each value. */
+const SECRET_VARIABLES = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "NEXTAUTH_SECRET", "SLIPWAY_ADMIN_PASSWORD", "SLIPWAY_OIDC_CLIENT_SECRET"];
+
+/** The values of SECRET_VARIABLES that the dashboard is started with (as startDashboard passes them), as JSON by name. */
+function secretsOf(target: DashboardTarget, signIn: DashboardSignIn): string {
+  const environment: Record<string, string | undefined> = {
+    ...dashboardEnvironment(process.env, target),
+    NEXTAUTH_SECRET: signIn.sessionSecret,
+    SLIPWAY_ADMIN_PASSWORD: signIn.adminPassword,
+    ...signIn.oidc,
+  };
+  return JSON.stringify(Object.fromEntries(SECRET_VARIABLES.filter((name) => environment[name]).map((name) => [name, environment[name]])));
+}
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -63,6 +76,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (reason) console.log(`Building the dashboard, as ${reason}…`);
     await Promise.all([seedDemo(local.endpoint, { region: REGION }), reason ? buildDashboard() : undefined]);
     const port = await firstFreePort(FIRST_PORT, "127.0.0.1");
+    const target = { endpoint: local.endpoint, region: REGION };
     // A real OpenID Connect provider on loopback, for single sign-on (e2e/oidc-sign-in.spec.ts).
     identityProvider = await startTestIdentityProvider({ dashboardUrl: `http://localhost:${port}` });
     assertLocalUrl(identityProvider.issuer, "an identity provider at");
@@ -74,7 +88,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     };
     const dashboard = await startDashboard({
       mode: "start",
-      target: { endpoint: local.endpoint, region: REGION },
+      target,
       port,
       signIn,
       onOutput: (line) => console.error(`dashboard: ${line}`),
@@ -84,6 +98,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await saveSignIns(dashboard.url);
     // Tests that change things set up their own clusters through the SDK (e2e/scratch.ts).
     process.env.SLIPWAY_LOCAL_ECS_URL = local.endpoint;
+    process.env.SLIPWAY_DASHBOARD_SECRETS = secretsOf(target, signIn);
     console.log(`Stack ready in ${seconds(started)}: dashboard ${dashboard.url}, local ECS ${local.endpoint}.`);
     return async () => {
       await dashboard.stop();

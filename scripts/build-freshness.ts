@@ -6,7 +6,7 @@ import { join } from "node:path";
  * from. Directories count too: deleting or renaming a file changes its directory's time.
  */
 const SOURCE_DIRS = ["app", "components", "lib", "server", "public"];
-const SOURCE_FILES = ["next.config.mjs", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCE_FILES = ["next.config.mjs", "proxy.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 /** Tests beside the code are not part of the build. */
 const NOT_BUILT = /\.test\.tsx?$/;
 

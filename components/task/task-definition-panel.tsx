@@ -1,10 +1,12 @@
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
+import { MASK, type EnvironmentEntry, type SecretEntry, type SecretStore } from "@/lib/secrets/mask";
 import { formatPort, formatTaskSize, roleName } from "@/lib/task-display";
 import { formatTimestamp } from "@/lib/task-timeline";
 import type { Part, TaskDefinitionRef } from "@/lib/view-models/common";
-import type { TaskDefinitionSummary } from "@/lib/view-models/task-detail";
+import type { DefinitionContainer, TaskDefinitionSummary } from "@/lib/view-models/task-detail";
 import { DetailList, Panel } from "./panel";
 
 function Role({ arn }: { arn: string | undefined }) {
@@ -16,7 +18,69 @@ function Role({ arn }: { arn: string | undefined }) {
   );
 }
 
-function DefinitionContainers({ containers }: { containers: TaskDefinitionSummary["containers"] }) {
+const STORES: Record<SecretStore, string> = { "secrets-manager": "Secrets Manager", ssm: "Parameter Store" };
+
+/** The mask is for the eye; a screen reader says "hidden" rather than six bullets. */
+function Hidden() {
+  return (
+    <>
+      <span aria-hidden="true">{MASK}</span>
+      <span className="sr-only">hidden</span>
+    </>
+  );
+}
+
+function Variables({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="mt-3">
+      <h4 className="text-xs font-semibold text-ink-muted">{title}</h4>
+      <dl className="mt-1 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-3 gap-y-1 font-mono text-xs">{children}</dl>
+    </div>
+  );
+}
+
+function Variable({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div className="contents">
+      <dt className="[overflow-wrap:anywhere]">{name}</dt>
+      <dd className="flex min-w-0 gap-2">
+        <span aria-hidden="true" className="text-ink-muted">
+          =
+        </span>
+        <span className="min-w-0 [overflow-wrap:anywhere]">{children}</span>
+      </dd>
+    </div>
+  );
+}
+
+function Environment({ entries }: { entries: EnvironmentEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <Variables title="Environment">
+      {entries.map((entry) => (
+        <Variable key={entry.name} name={entry.name}>
+          {entry.value === MASK ? <Hidden /> : entry.value || <span className="font-sans text-ink-muted italic">empty</span>}
+        </Variable>
+      ))}
+    </Variables>
+  );
+}
+
+function Secrets({ entries }: { entries: SecretEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <Variables title="Secrets">
+      {entries.map((entry) => (
+        <Variable key={entry.name} name={entry.name}>
+          <span className="font-sans text-ink-muted">{STORES[entry.store]} </span>
+          {entry.masked ? <Hidden /> : <span title={entry.valueFrom}>{entry.source}</span>}
+        </Variable>
+      ))}
+    </Variables>
+  );
+}
+
+function DefinitionContainers({ containers }: { containers: DefinitionContainer[] }) {
   return (
     <ul className="space-y-2">
       {containers.map((container) => (
@@ -33,10 +97,16 @@ function DefinitionContainers({ containers }: { containers: TaskDefinitionSummar
               {container.healthCheck && "Container health check"}
             </p>
           )}
+          <Environment entries={container.environment} />
+          <Secrets entries={container.secrets} />
         </li>
       ))}
     </ul>
   );
+}
+
+function hidesSomething(containers: DefinitionContainer[]): boolean {
+  return containers.some((container) => container.environment.some((entry) => entry.masked) || container.secrets.some((entry) => entry.masked));
 }
 
 /** The task definition revision the task runs; if it could not be read, why, with the task still shown above. */
@@ -67,6 +137,9 @@ export function TaskDefinitionPanel({ reference, definition }: { reference: Task
         />
         <div>
           <h3 className="mb-2 text-sm font-semibold">Its containers</h3>
+          {hidesSomething(summary.containers) && (
+            <p className="mb-2 text-xs text-ink-muted">Secret values are hidden: your role may not see them.</p>
+          )}
           <DefinitionContainers containers={summary.containers} />
         </div>
       </div>

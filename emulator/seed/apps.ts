@@ -1,4 +1,4 @@
-import type { ContainerDefinition, CreateServiceCommandInput, RegisterTaskDefinitionCommandInput, Tag } from "@aws-sdk/client-ecs";
+import type { ContainerDefinition, CreateServiceCommandInput, RegisterTaskDefinitionCommandInput, Secret, Tag } from "@aws-sdk/client-ecs";
 
 /**
  * The demo's three applications and what they register: Fargate task definitions with real
@@ -16,6 +16,8 @@ export interface AppFamily {
   port?: number;
   healthPath?: string;
   environment: Record<string, string>;
+  /** Environment variables ECS fills from Secrets Manager or Parameter Store when a task starts. */
+  secrets?: Secret[];
 }
 
 export const WEB: AppFamily = {
@@ -26,7 +28,8 @@ export const WEB: AppFamily = {
   memory: "512",
   port: 8080,
   healthPath: "/health",
-  environment: { NODE_ENV: "production", API_URL: "http://api.demo.internal:9000", LOG_LEVEL: "info" },
+  // SESSION_SECRET: a value a dashboard must not show to everyone.
+  environment: { NODE_ENV: "production", API_URL: "http://api.demo.internal:9000", LOG_LEVEL: "info", SESSION_SECRET: "demo-session-9f2c4e7a1b" },
 };
 
 export const API: AppFamily = {
@@ -38,6 +41,7 @@ export const API: AppFamily = {
   port: 9000,
   healthPath: "/health",
   environment: { DATABASE_HOST: "demo-db.cluster-c9akciq32.us-east-1.rds.amazonaws.com", DATABASE_NAME: "slipway_demo", LOG_LEVEL: "info" },
+  secrets: [{ name: "DATABASE_PASSWORD", valueFrom: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:demo/db-password-AbCdEf` }],
 };
 
 export const WORKER: AppFamily = {
@@ -67,6 +71,7 @@ function containerFor(app: AppFamily, version: string, region: string): Containe
     essential: true,
     portMappings: app.port ? [{ containerPort: app.port, protocol: "tcp", name: `${app.family}-http`, appProtocol: "http" }] : undefined,
     environment: Object.entries({ ...app.environment, APP_VERSION: version }).map(([name, value]) => ({ name, value })),
+    secrets: app.secrets,
     healthCheck: app.healthPath
       ? { command: ["CMD-SHELL", `curl -fsS http://localhost:${app.port}${app.healthPath} || exit 1`], interval: 10, timeout: 5, retries: 3, startPeriod: 10 }
       : undefined,

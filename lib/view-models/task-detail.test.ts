@@ -48,8 +48,44 @@ describe("toTaskDefinitionSummary", () => {
     const summary = toTaskDefinitionSummary(definition);
     expect(summary).toMatchObject({ ref: { label: "web:7" }, networkMode: "awsvpc", registeredAt: "2025-06-01T00:00:00.000Z", requiresCompatibilities: [] });
     expect(summary.containers).toEqual([
-      { name: "app", image: "web:1.2.3", essential: true, portMappings: [{ containerPort: 8080, protocol: "tcp" }], healthCheck: ["CMD-SHELL", "curl -f localhost:8080/health"] },
-      { name: "log-router", image: "fluent-bit:3", essential: false, portMappings: [], healthCheck: undefined },
+      {
+        name: "app",
+        image: "web:1.2.3",
+        essential: true,
+        portMappings: [{ containerPort: 8080, protocol: "tcp" }],
+        healthCheck: ["CMD-SHELL", "curl -f localhost:8080/health"],
+        environment: [],
+        secrets: [],
+      },
+      { name: "log-router", image: "fluent-bit:3", essential: false, portMappings: [], healthCheck: undefined, environment: [], secrets: [] },
     ]);
+  });
+
+  const withSecrets: TaskDefinition = {
+    ...definition,
+    containerDefinitions: [
+      {
+        name: "app",
+        environment: [
+          { name: "LOG_LEVEL", value: "info" },
+          { name: "SESSION_SECRET", value: "s3ss10n-v4lue" },
+        ],
+        secrets: [{ name: "DATABASE_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/db-password-AbCdEf" }],
+      },
+    ],
+  };
+
+  it("masks secret values unless told the viewer may see them", () => {
+    const [masked] = toTaskDefinitionSummary(withSecrets).containers;
+    expect(masked.environment).toEqual([
+      { name: "LOG_LEVEL", value: "info", masked: false },
+      { name: "SESSION_SECRET", value: "••••••", masked: true },
+    ]);
+    expect(masked.secrets).toEqual([{ name: "DATABASE_PASSWORD", store: "secrets-manager", source: "••••••", masked: true }]);
+    expect(JSON.stringify(masked)).not.toMatch(/s3ss10n-v4lue|db-password/);
+
+    const [shown] = toTaskDefinitionSummary(withSecrets, { canSeeSecrets: true }).containers;
+    expect(shown.environment[1]).toEqual({ name: "SESSION_SECRET", value: "s3ss10n-v4lue", masked: false });
+    expect(shown.secrets[0]).toMatchObject({ source: "shop/db-password-AbCdEf", masked: false });
   });
 });

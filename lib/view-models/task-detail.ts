@@ -12,6 +12,7 @@ import type {
 } from "@aws-sdk/client-ecs";
 import { clusterName } from "@/lib/arn";
 import type { AwsFailure } from "@/lib/aws-errors";
+import { maskEnvironment, maskSecrets, type EnvironmentEntry, type SecretEntry } from "@/lib/secrets/mask";
 import { isoDate, taskDefinitionRef, type Part, type TaskDefinitionRef } from "./common";
 import { toTaskRow, type TaskRow } from "./tasks";
 
@@ -70,7 +71,18 @@ export interface TaskDefinitionSummary {
   taskRoleArn?: string;
   executionRoleArn?: string;
   registeredAt?: string;
-  containers: { name: string; image?: string; essential: boolean; portMappings: PortMapping[]; healthCheck?: string[] }[];
+  containers: DefinitionContainer[];
+}
+
+export interface DefinitionContainer {
+  name: string;
+  image?: string;
+  essential: boolean;
+  portMappings: PortMapping[];
+  healthCheck?: string[];
+  /** Masked already where the viewer may not see secrets: what is hidden never leaves the server. */
+  environment: EnvironmentEntry[];
+  secrets: SecretEntry[];
 }
 
 /** A task's page; the task definition is its own part, so a failed DescribeTaskDefinition leaves the task shown. */
@@ -134,7 +146,8 @@ export function toTaskDetail(task: Task, definition?: TaskDefinition): TaskDetai
   };
 }
 
-export function toTaskDefinitionSummary(definition: TaskDefinition): TaskDefinitionSummary {
+/** Built on the server, with `canSeeSecrets` from the viewer's role; without it, secret values are masked. */
+export function toTaskDefinitionSummary(definition: TaskDefinition, { canSeeSecrets = false }: { canSeeSecrets?: boolean } = {}): TaskDefinitionSummary {
   const arn = definition.taskDefinitionArn ?? "";
   const family = definition.family ?? "";
   const revision = definition.revision ?? 0;
@@ -154,6 +167,8 @@ export function toTaskDefinitionSummary(definition: TaskDefinition): TaskDefinit
       essential: container.essential ?? true,
       portMappings: container.portMappings ?? [],
       healthCheck: container.healthCheck?.command,
+      environment: maskEnvironment(container.environment ?? [], canSeeSecrets),
+      secrets: maskSecrets(container.secrets ?? [], canSeeSecrets),
     })),
   };
 }

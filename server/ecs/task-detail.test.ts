@@ -1,5 +1,6 @@
-import { DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
+import { DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { NETWORK } from "@/emulator/test/fixtures";
 import { taskId } from "@/lib/arn";
 import type { Part } from "@/lib/view-models/common";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs, useEndpoint } from "@/server/aws/test-local-ecs";
@@ -91,5 +92,57 @@ describe("a task's page", () => {
     expect(taskDefinition).toMatchObject({ ok: false, error: { code: "access-denied" } });
     expect(task.containers[0]).toMatchObject({ name: "app", health: "HEALTHY", essential: undefined });
     expect(task.containers[0].ports).toHaveLength(1);
+  });
+});
+
+describe("a task whose definition holds secrets", () => {
+  const sessionSecret = "s3ss10n-v4lue-never-shown";
+  const secretArn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:shop/db-password-AbCdEf";
+  let withSecrets: string;
+
+  beforeAll(async () => {
+    const { taskDefinition } = await local.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: "shop-secrets",
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        cpu: "256",
+        memory: "512",
+        containerDefinitions: [
+          {
+            name: "app",
+            image: "public.ecr.aws/slipway/shop-web:3.0.0",
+            environment: [
+              { name: "LOG_LEVEL", value: "info" },
+              { name: "SESSION_SECRET", value: sessionSecret },
+            ],
+            secrets: [{ name: "DATABASE_PASSWORD", valueFrom: secretArn }],
+          },
+        ],
+      }),
+    );
+    const { tasks } = await local.ecs.send(
+      new RunTaskCommand({ cluster: "shop", taskDefinition: taskDefinition!.taskDefinitionArn, launchType: "FARGATE", networkConfiguration: NETWORK }),
+    );
+    withSecrets = tasks![0].taskArn!;
+  });
+
+  it("masks secret-looking values and secrets' sources by default, at the same cost", async () => {
+    const page = valueOf(await readTaskDetail(CONNECTION, "shop", withSecrets));
+    const [container] = valueOf(page.taskDefinition).containers;
+
+    expect(container.environment).toEqual([
+      { name: "LOG_LEVEL", value: "info", masked: false },
+      { name: "SESSION_SECRET", value: "••••••", masked: true },
+    ]);
+    expect(container.secrets).toEqual([{ name: "DATABASE_PASSWORD", store: "secrets-manager", source: "••••••", masked: true }]);
+    expect(JSON.stringify(page)).not.toMatch(new RegExp(`${sessionSecret}|db-password`));
+    expectAwsCalls(local, { "ecs:DescribeTasks": 1, "ecs:DescribeTaskDefinition": 1 });
+  });
+
+  it("shows them to a viewer who may see secrets", async () => {
+    const [container] = valueOf(valueOf(await readTaskDetail(CONNECTION, "shop", withSecrets, { canSeeSecrets: true })).taskDefinition).containers;
+    expect(container.environment[1]).toEqual({ name: "SESSION_SECRET", value: sessionSecret, masked: false });
+    expect(container.secrets).toEqual([{ name: "DATABASE_PASSWORD", store: "secrets-manager", source: "shop/db-password-AbCdEf", valueFrom: secretArn, masked: false }]);
   });
 });

@@ -17,14 +17,21 @@ import { toTaskDefinitionSummary, toTaskDetail, type TaskPage } from "@/lib/view
  *   ecs:DescribeTaskDefinition  1 (after the task, which names it)
  *
  * A task ECS no longer knows (stopped tasks are kept for about an hour) is not found; a task
- * definition that cannot be read leaves the task shown with the error beside it.
+ * definition that cannot be read leaves the task shown with the error beside it. Secret-looking
+ * environment values and secrets' sources come back masked unless `canSeeSecrets` says the
+ * viewer's role may see them.
  */
 async function describeTaskDefinition(connection: Connection, taskDefinition: string): Promise<TaskDefinition> {
   const output = await readEcs(connection, new DescribeTaskDefinitionCommand({ taskDefinition }));
   return output.taskDefinition!;
 }
 
-export async function readTaskDetail(connection: Connection, cluster: string, task: string): Promise<Part<TaskPage>> {
+export async function readTaskDetail(
+  connection: Connection,
+  cluster: string,
+  task: string,
+  { canSeeSecrets = false }: { canSeeSecrets?: boolean } = {},
+): Promise<Part<TaskPage>> {
   const [described] = await settle([describeTasks(connection, cluster, [task])]);
   if (!described.ok) return described;
   const found = described.value.tasks[0];
@@ -37,7 +44,7 @@ export async function readTaskDetail(connection: Connection, cluster: string, ta
     ok: true,
     value: {
       task: toTaskDetail(found, definition.ok ? definition.value : undefined),
-      taskDefinition: definition.ok ? { ok: true, value: toTaskDefinitionSummary(definition.value) } : definition,
+      taskDefinition: definition.ok ? { ok: true, value: toTaskDefinitionSummary(definition.value, { canSeeSecrets }) } : definition,
     },
   };
 }

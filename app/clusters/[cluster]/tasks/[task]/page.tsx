@@ -7,6 +7,7 @@ import type { TaskPageRead } from "@/lib/view-models/task-detail";
 import { readLive } from "@/server/api/live-read";
 import { currentConnection } from "@/server/aws/current-connection";
 import { readTaskDetail } from "@/server/ecs/task-detail";
+import { canSeeSecrets } from "@/server/security/secret-access";
 import { TaskClient } from "./task-client";
 
 interface TaskRoute {
@@ -26,8 +27,9 @@ export async function generateMetadata({ params }: TaskRoute): Promise<Metadata>
 /** The first read happens here, so the page is useful before its JavaScript runs; the client then polls. */
 export default async function TaskPage({ params }: TaskRoute) {
   const { cluster, task } = await namesOf(params);
-  const connection = await currentConnection();
-  const initial = await readLive<TaskPageRead>(() => readTaskDetail(connection, cluster, task));
+  const [connection, seesSecrets] = await Promise.all([currentConnection(), canSeeSecrets()]);
+  // Masked here, on the server: what the viewer may not see is never in the page.
+  const initial = await readLive<TaskPageRead>(() => readTaskDetail(connection, cluster, task, { canSeeSecrets: seesSecrets }));
   // ECS will not know the task later either: nothing to poll for.
   if (!initial.ok && initial.error.code === "not-found") return <TaskNotFound cluster={cluster} id={taskId(task)} failure={initial.error} />;
   return <TaskClient cluster={cluster} task={task} initial={initial} />;
