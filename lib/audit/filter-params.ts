@@ -107,6 +107,11 @@ export function auditFilterQuery(fields: Partial<AuditFilterFields>, extra: Reco
   return query ? `?${query}` : "";
 }
 
+/** The query of the fields that narrowed the view: a field that could not be used is left out, as the filter left it out. */
+export function appliedFilterQuery({ fields, errors }: Pick<ParsedAuditFilter, "fields" | "errors">): string {
+  return auditFilterQuery(Object.fromEntries(AUDIT_FILTER_FIELDS.map((name) => [name, errors[name] ? "" : fields[name]])));
+}
+
 export function parseExportFormat(text: string | null): AuditExportFormat | undefined {
   return text === "csv" || text === "json" ? text : undefined;
 }

@@ -65,9 +65,9 @@ export interface AuditChoices {
   actors: AuditActor[];
 }
 
-/** The newest page of a filtered view, as its route handler answers and the page polls it. */
+/** A page of a filtered view, as its route handler answers and the page polls it; the newest page carries the choices. */
 export interface AuditView extends AuditPage {
-  choices: AuditChoices;
+  choices?: AuditChoices;
 }
 
 export type AuditExportFormat = "csv" | "json";
