@@ -21,6 +21,9 @@ export function TopBar({ connection }: { connection?: ConnectionOptions }) {
                 Clusters
               </NavLink>
             </li>
+            <li>
+              <NavLink href="/audit">Audit log</NavLink>
+            </li>
           </ul>
         </nav>
         {connection && <ConnectionPicker options={connection} />}

@@ -107,9 +107,9 @@ export function auditFilterQuery(fields: Partial<AuditFilterFields>, extra: Reco
   return query ? `?${query}` : "";
 }
 
-/** The query of the fields that narrowed the view: a field that could not be used is left out, as the filter left it out. */
-export function appliedFilterQuery({ fields, errors }: Pick<ParsedAuditFilter, "fields" | "errors">): string {
-  return auditFilterQuery(Object.fromEntries(AUDIT_FILTER_FIELDS.map((name) => [name, errors[name] ? "" : fields[name]])));
+/** The fields that narrowed the view: one that could not be used is blank, as the filter left it out. */
+export function appliedFields({ fields, errors }: Pick<ParsedAuditFilter, "fields" | "errors">): AuditFilterFields {
+  return Object.fromEntries(AUDIT_FILTER_FIELDS.map((name) => [name, errors[name] ? "" : fields[name]])) as unknown as AuditFilterFields;
 }
 
 export function parseExportFormat(text: string | null): AuditExportFormat | undefined {
