@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startLocalEcs } from "../emulator/local-ecs";
 import { seedDemo } from "../emulator/seed/demo";
 import { buildNeeded } from "../scripts/build-freshness";
@@ -21,6 +24,9 @@ function seconds(since: number): string {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = performance.now();
+  // The dashboard's own data (the audit log) starts empty each run, apart from what `npm start` keeps.
+  const dataDir = mkdtempSync(join(tmpdir(), "slipway-e2e-"));
+  process.env.SLIPWAY_DATA_DIR = dataDir;
   const local = await startLocalEcs({ port: 0, host: "127.0.0.1", timeScale: TIME_SCALE, region: REGION });
   try {
     assertLocalUrl(local.endpoint, "local ECS at");
@@ -42,9 +48,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => {
       await dashboard.stop();
       await local.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     };
   } catch (error) {
     await local.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
 }
