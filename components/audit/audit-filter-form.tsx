@@ -46,7 +46,7 @@ export function AuditFilterForm({ fields, errors, choices }: { fields: AuditFilt
       aria-label="Filter the audit log"
       // Fresh defaults when the URL changes (a shared link, Clear, Back).
       key={auditFilterQuery(fields)}
-      className="grid grid-cols-2 gap-x-3 gap-y-4 rounded-lg border border-line bg-surface p-4 shadow-sm sm:gap-x-4 lg:grid-cols-[repeat(3,minmax(0,1fr))_repeat(2,minmax(12.5rem,1.25fr))_auto] lg:items-end"
+      className="grid grid-cols-2 gap-x-3 gap-y-4 rounded-lg border border-line bg-surface p-4 shadow-sm sm:gap-x-4 lg:grid-cols-[repeat(3,minmax(0,1fr))_repeat(2,minmax(14rem,1.3fr))_auto] lg:items-end"
     >
       <SelectField label="User" name="user" defaultValue={fields.user}>
         <option value="">Anyone</option>
