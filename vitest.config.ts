@@ -1,4 +1,3 @@
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +20,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Slipway runs on Node 20; the SDK's notice about its 2027 releases is noise in every run.
-    // Actions write to the audit log: a fresh data directory per run, not the one `npm start` keeps.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", SLIPWAY_DATA_DIR: mkdtempSync(join(tmpdir(), "slipway-unit-")) },
+    // Actions write to the audit log: a data directory for tests, not the one `npm start` keeps. Tests that read the log make their own.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", SLIPWAY_DATA_DIR: join(tmpdir(), "slipway-unit-tests") },
   },
 });

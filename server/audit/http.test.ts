@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AUDIT_CSV_HEADER } from "@/lib/audit/export";
 import type { AuditView } from "@/lib/audit/types";
 import { currentActor } from "@/server/auth/session";
@@ -15,8 +15,10 @@ const VIEWER = { id: "vera", name: "Vera", roles: ["viewer" as const] };
 const params = (query: string) => new URLSearchParams(query);
 
 describe("the audit log's route handlers", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "slipway-audit-http-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   beforeAll(() => {
-    process.env.SLIPWAY_DATA_DIR = mkdtempSync(join(tmpdir(), "slipway-audit-http-"));
+    process.env.SLIPWAY_DATA_DIR = dataDir;
     recordAudit({ actor: ADMIN, action: "service.scale", target: "arn:aws:ecs:us-east-1:123456789012:service/demo/web", outcome: "succeeded", at: "2026-05-01T09:00:00Z" });
     recordAudit({ actor: ADMIN, action: "task.stop", target: "arn:aws:ecs:us-east-1:123456789012:task/demo/abc", outcome: "failed", at: "2026-05-01T09:05:00Z" });
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -15,12 +15,16 @@ const CAROL = { id: "carol", name: "Carol", email: "carol@example.com", roles: [
 /** Every action goes through the action client, which writes its outcome to the audit log; scaling stands for them all. */
 describe("an action's audit entry", () => {
   let local: CountedLocalEcs;
+  const dataDir = mkdtempSync(join(tmpdir(), "slipway-record-action-"));
   beforeAll(async () => {
     // A log of this file's own: other files' actions run at the same time in other processes.
-    process.env.SLIPWAY_DATA_DIR = mkdtempSync(join(tmpdir(), "slipway-record-action-"));
+    process.env.SLIPWAY_DATA_DIR = dataDir;
     local = await startShop();
   });
-  afterAll(() => local.stop());
+  afterAll(async () => {
+    await local.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   measureEachTestAgainst(() => local);
 
   const latest = () => queryAudit({ limit: 1 }).entries[0];
