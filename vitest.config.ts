@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -18,7 +20,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Slipway runs on Node 20; the SDK's notice about its 2027 releases is noise in every run.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NEXTAUTH_SECRET: "unit-tests-only-secret",
+    // Actions write to the audit log: a data directory for tests, not the one `npm start` keeps. Tests that read the log make their own.
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      SLIPWAY_DATA_DIR: join(tmpdir(), "slipway-unit-tests"),
+      NEXTAUTH_SECRET: "unit-tests-only-secret",
       // What next.config.mjs's experimental.authInterrupts sets in a build, so forbidden() and unauthorized() work here too.
       __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
     },

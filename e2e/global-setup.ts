@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLocalEcs } from "../emulator/local-ecs";
@@ -69,6 +69,9 @@ async function saveSignIns(baseUrl: string): Promise<void> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = performance.now();
   let identityProvider: TestIdentityProvider | undefined;
+  // The dashboard's own data (the audit log) starts empty each run, apart from what `npm start` keeps.
+  const dataDir = mkdtempSync(join(tmpdir(), "slipway-e2e-"));
+  process.env.SLIPWAY_DATA_DIR = dataDir;
   const local = await startLocalEcs({ port: 0, host: "127.0.0.1", timeScale: TIME_SCALE, region: REGION });
   try {
     assertLocalUrl(local.endpoint, "local ECS at");
@@ -104,10 +107,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await dashboard.stop();
       await identityProvider?.stop();
       await local.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     };
   } catch (error) {
     await identityProvider?.stop();
     await local.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
 }

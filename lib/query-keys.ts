@@ -20,6 +20,11 @@ export const queryKeys = {
     /** What one family (its latest revision) or revision needs of a task run from it. */
     needs: (reference: string) => [...queryKeys.taskDefinitions.all(), "needs", reference] as const,
   },
+  audit: {
+    all: () => ["audit"] as const,
+    /** The entries of one filtered view, by its query string ("?action=service.scale"). */
+    entries: (query: string) => [...queryKeys.audit.all(), "entries", query] as const,
+  },
 };
 
 const segment = encodeURIComponent;
@@ -33,6 +38,8 @@ export const liveReadPaths = {
   task: (cluster: string, task: string) => `/api/clusters/${segment(cluster)}/tasks/${segment(task)}`,
   taskDefinitionFamilies: "/api/task-definitions",
   taskDefinitionNeeds: (reference: string) => `/api/task-definitions/${segment(reference)}`,
+  /** `query` is a filter's query string, "" or "?user=alice…". */
+  audit: (query: string) => `/api/audit${query}`,
 };
 
 /** The pages people open, by the names they know resources by. */
@@ -41,4 +48,5 @@ export const pagePaths = {
   cluster: (cluster: string) => `/clusters/${segment(cluster)}`,
   service: (cluster: string, service: string) => `/clusters/${segment(cluster)}/services/${segment(service)}`,
   task: (cluster: string, task: string) => `/clusters/${segment(cluster)}/tasks/${segment(task)}`,
+  audit: (query = "") => `/audit${query}`,
 };

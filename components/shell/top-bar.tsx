@@ -23,6 +23,9 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
                 Clusters
               </NavLink>
             </li>
+            <li>
+              <NavLink href="/audit">Audit log</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">

@@ -6,6 +6,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { Connection } from "@/server/aws/connection";
 import { currentConnection } from "@/server/aws/current-connection";
 import { toAwsFailure } from "@/server/aws/errors";
+import { auditAction } from "@/server/audit/record-action";
 import { currentActor, refusalFor, type Actor } from "@/server/auth/session";
 
 /**
@@ -26,6 +27,8 @@ export interface ActionOutcome<T> {
   value: T;
   /** The ARN acted on. */
   target?: string;
+  /** AWS's request id for the call that did it, for the audit log. */
+  requestId?: string;
 }
 
 export interface ActionSpec<S extends z.ZodType, T> {
@@ -58,6 +61,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
     const refusal = refusalFor(actor, spec.permission);
     if (refusal || !actor) {
       logOutcome(spec.name, actor, "denied", { reason: refusal?.message });
+      await auditAction({ action: spec.name, input: raw, outcome: "denied", detail: refusal?.message, errorCode: "access-denied" });
       // A real 401 or 403 for the request, whoever sent it: the page never offers what the person may not do.
       return refusal?.status === 401 || !actor ? unauthorized() : forbidden();
     }
@@ -65,21 +69,32 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error.issues);
       logOutcome(spec.name, actor, "refused", { fields: Object.keys(fieldErrors) });
+      await auditAction({ action: spec.name, input: raw, outcome: "refused", detail: Object.values(fieldErrors).join(" "), errorCode: "invalid-input" });
       return { ok: false, error: { code: "invalid-input", message: "Some fields need attention; nothing was sent to AWS." }, fieldErrors };
     }
     try {
       const outcome = await spec.run(parsed.data, { connection: await currentConnection(), actor });
       logOutcome(spec.name, actor, "succeeded", { target: outcome.target });
+      await auditAction({ action: spec.name, input: parsed.data, outcome: "succeeded", target: outcome.target, detail: outcome.message, awsRequestId: outcome.requestId });
       return { ok: true, message: outcome.message, value: outcome.value };
     } catch (error) {
       if (error instanceof ActionRefusal) {
         logOutcome(spec.name, actor, "refused", { reason: error.message });
+        await auditAction({ action: spec.name, input: parsed.data, outcome: "refused", detail: error.message });
         const failure = { code: "invalid-input" as const, message: error.message };
         return { ok: false, error: failure, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
       }
       const failure = toAwsFailure(error);
       if (failure.code === "unknown") console.error(`Action ${spec.name} failed unexpectedly:`, error);
       logOutcome(spec.name, actor, "failed", { code: failure.code, awsCode: failure.awsCode, requestId: failure.requestId });
+      await auditAction({
+        action: spec.name,
+        input: parsed.data,
+        outcome: "failed",
+        detail: failure.detail ?? failure.message,
+        awsRequestId: failure.requestId,
+        errorCode: failure.awsCode ?? failure.code,
+      });
       return { ok: false, error: failure };
     }
   };

@@ -22,12 +22,13 @@ export const scaleService = defineAction({
   permission: "operate",
   input: scaleServiceInput,
   async run({ cluster, service, desiredCount }, { connection }) {
-    const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, desiredCount }));
+    const { service: updated, $metadata } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, desiredCount }));
     const name = updated?.serviceName ?? service;
     return {
       message: `${name} now wants ${formatCount(desiredCount, "task")}. ${whatHappensNext(updated, desiredCount)}`,
       value: { desiredCount: updated?.desiredCount ?? desiredCount },
       target: updated?.serviceArn,
+      requestId: $metadata.requestId,
     };
   },
 });
