@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_CSV_HEADER } from "@/lib/audit/export";
 import type { AuditView } from "@/lib/audit/types";
-import { currentActor } from "@/server/auth/session";
+import { signInForTests, signOutForTests } from "@/server/testing/sign-in";
 import { recordAudit } from "./audit-log";
 import { auditEntriesResponse, auditExportResponse } from "./http";
-
-vi.mock("@/server/auth/session", () => ({ currentActor: vi.fn() }));
 
 const ADMIN = { id: "admin", name: "Admin", roles: ["admin" as const] };
 const VIEWER = { id: "vera", name: "Vera", roles: ["viewer" as const] };
@@ -21,9 +19,6 @@ describe("the audit log's route handlers", () => {
     process.env.SLIPWAY_DATA_DIR = dataDir;
     recordAudit({ actor: ADMIN, action: "service.scale", target: "arn:aws:ecs:us-east-1:123456789012:service/demo/web", outcome: "succeeded", at: "2026-05-01T09:00:00Z" });
     recordAudit({ actor: ADMIN, action: "task.stop", target: "arn:aws:ecs:us-east-1:123456789012:task/demo/abc", outcome: "failed", at: "2026-05-01T09:05:00Z" });
-  });
-  beforeEach(() => {
-    vi.mocked(currentActor).mockResolvedValue(ADMIN);
   });
 
   it("answers the entries, newest first, with the choices for the filter", async () => {
@@ -51,12 +46,12 @@ describe("the audit log's route handlers", () => {
   });
 
   it("refuses someone whose role may not read the log with 403, and a request without a session with 401", async () => {
-    vi.mocked(currentActor).mockResolvedValue(VIEWER);
+    await signInForTests(VIEWER);
     for (const response of [await auditEntriesResponse(params("")), await auditExportResponse(params("format=csv"))]) {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: { code: "access-denied", message: expect.stringMatching(/may not read the audit log/) } });
     }
-    vi.mocked(currentActor).mockResolvedValue(undefined);
+    await signOutForTests();
     const signedOut = await auditExportResponse(params("format=json"));
     expect(signedOut.status).toBe(401);
     expect((await signedOut.json()).error.code).toBe("access-denied");
