@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
 import { expect, test } from "@playwright/test";
 import { AuditPage } from "./pages/audit-page";
+import { PEOPLE } from "./people";
 import { ServicePage } from "./pages/service-page";
 import { createScratchService, localEcs, scratchName } from "./scratch";
 
@@ -45,7 +46,7 @@ test("a scale through the dashboard is in the audit log: who, service.scale, the
   await expect(audit.cell(entry, "Target")).toContainText(arn);
   await expect(audit.cell(entry, "Outcome")).toContainText("Succeeded");
   await expect(audit.cell(entry, "Outcome")).toContainText("web now wants 3 tasks.");
-  await expect(audit.cell(entry, "Who")).toContainText("Admin");
+  await expect(audit.cell(entry, "Who")).toContainText(PEOPLE.admin.name);
   await expect(audit.cell(entry, "AWS request ID").getByText(REQUEST_ID)).toBeVisible();
 });
 
@@ -83,7 +84,7 @@ test("filters narrow the table, stay in the URL through a reload, and the CSV ex
   const lines = (await readFile(await download.path(), "utf8")).split("\r\n");
   expect(lines[0]).toBe(CSV_HEADER);
   expect(lines).toHaveLength(3);
-  expect(lines[1]).toMatch(new RegExp(`^\\d+,[^,]+,admin,Admin,,service\\.scale,${arn.replaceAll("/", "\\/")},succeeded,web now wants 3 tasks\\.`));
+  expect(lines[1]).toMatch(new RegExp(`^\\d+,[^,]+,admin,Demo admin,,service\\.scale,${arn.replaceAll("/", "\\/")},succeeded,web now wants 3 tasks\\.`));
   expect(lines[2]).toBe("");
 });
 

@@ -1,5 +1,6 @@
 import { DescribeServicesCommand, ListClustersCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
 import { expect, request as playwrightRequest, test, type Page, type Request } from "@playwright/test";
+import { AuditPage } from "./pages/audit-page";
 import { ClusterPage } from "./pages/cluster-page";
 import { ServicePage } from "./pages/service-page";
 import { TaskPage } from "./pages/task-page";
@@ -152,6 +153,14 @@ test("each change, crafted from the admin's own requests and sent as a viewer, i
   expect(running).toHaveLength(2);
   expect(running).toContain(taskArn);
   expect((await ecs.send(new ListClustersCommand({}))).clusterArns!.some((arn) => arn.endsWith(`/${created}`))).toBe(false);
+
+  // The admin finds each attempt in the audit log, denied, with who tried.
+  const audit = new AuditPage(page);
+  await audit.open("?user=vera");
+  for (const action of ["service.scale", "service.force-new-deployment", "task.stop", "task.run", "cluster.create"]) {
+    await expect(page.getByText(`${PEOPLE.vera.name} (viewer) may not change services, tasks or clusters.`).filter({ visible: true }).first()).toBeVisible();
+    await expect(page.getByRole("main").getByText(action, { exact: true }).filter({ visible: true }).first()).toBeVisible();
+  }
 });
 
 test.describe("a deployer", () => {
