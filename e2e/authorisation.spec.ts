@@ -166,7 +166,7 @@ test("each change, crafted from the admin's own requests and sent as a viewer, i
 test.describe("a deployer", () => {
   test.use({ storageState: storageStateOf("dana") });
 
-  test("may scale a service", async ({ page }, testInfo) => {
+  test("may scale a service, and the admin finds it in the audit log as hers", async ({ page, browser }, testInfo) => {
     const name = scratchName("dana-scales", testInfo);
     await createScratchService(localEcs(), name);
     const service = new ServicePage(page);
@@ -177,5 +177,15 @@ test.describe("a deployer", () => {
     await dialog.getByRole("button", { name: "Scale" }).click();
     await expect(service.outcome("web now wants 3 tasks. ECS is starting 1 more.")).toBeVisible();
     await expect(service.stat("Running")).toHaveText("3", { timeout: 30_000 });
+
+    // A deployer may not read the audit log; the admin may.
+    await page.goto("/audit");
+    await expect(page.getByText(/may not read the audit log/).first()).toBeVisible();
+    const asAdmin = await browser.newContext({ storageState: storageStateOf("admin") });
+    const audit = await asAdmin.newPage();
+    await audit.goto(`/audit?user=dana&resource=${name}`);
+    await expect(audit.getByText("web now wants 3 tasks. ECS is starting 1 more.").filter({ visible: true })).toHaveCount(1);
+    await expect(audit.getByText("Succeeded").filter({ visible: true }).first()).toBeVisible();
+    await asAdmin.close();
   });
 });
