@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { UserMenu } from "@/components/auth/user-menu";
+import { can } from "@/lib/auth/permissions";
 import type { ConnectionOptions } from "@/lib/connection-choice";
 import type { Actor } from "@/server/auth/session";
 import { ConnectionPicker } from "./connection-picker";
@@ -16,18 +17,22 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
           <img src="/favicon.svg" alt="" width={28} height={28} className="rounded-md ring-1 ring-white/20" />
           Slipway
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex gap-2">
-            <li>
-              <NavLink href="/" section="/clusters">
-                Clusters
-              </NavLink>
-            </li>
-            <li>
-              <NavLink href="/audit">Audit log</NavLink>
-            </li>
-          </ul>
-        </nav>
+        {actor && (
+          <nav aria-label="Main">
+            <ul className="flex gap-2">
+              <li>
+                <NavLink href="/" section="/clusters">
+                  Clusters
+                </NavLink>
+              </li>
+              {can(actor.roles, "audit") && (
+                <li>
+                  <NavLink href="/audit">Audit log</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
         <div className="ml-auto flex items-center gap-3">
           {readOnly && (
             <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-brand" title="Nothing can be changed through this Slipway.">
