@@ -56,6 +56,7 @@ test.describe("a viewer", () => {
     await expect(page.getByRole("banner")).toContainText("Vera Viewer");
     await expect(page.getByRole("article", { name: "demo", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Create cluster" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
 
     const cluster = new ClusterPage(page);
     await cluster.open("demo");
