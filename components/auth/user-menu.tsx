@@ -14,7 +14,7 @@ export function UserMenu({ name, roles }: { name: string; roles: readonly Role[]
       <button
         type="button"
         onClick={() => void signOut({ callbackUrl: "/sign-in" })}
-        className="rounded-md px-2 py-1.5 text-brand-ink/90 ring-1 ring-white/25 hover:text-brand-ink"
+        className="rounded-md px-2 py-1.5 whitespace-nowrap text-brand-ink/90 ring-1 ring-white/25 hover:text-brand-ink"
       >
         Sign out<span className="sr-only"> {name}</span>
       </button>

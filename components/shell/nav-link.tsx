@@ -12,7 +12,7 @@ export function NavLink({ href, section, children }: { href: string; section?: s
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className="inline-flex h-14 items-center border-b-2 border-transparent px-2 text-sm font-medium text-brand-ink/80 hover:text-brand-ink aria-[current=page]:border-accent aria-[current=page]:text-brand-ink"
+      className="inline-flex h-14 items-center border-b-2 whitespace-nowrap border-transparent px-2 text-sm font-medium text-brand-ink/80 hover:text-brand-ink aria-[current=page]:border-accent aria-[current=page]:text-brand-ink"
     >
       {children}
     </Link>

@@ -11,7 +11,7 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
   return (
     // The page's blue focus ring would vanish on the navy bar: a light one here.
     <header className="bg-brand text-brand-ink [--focus:#9ad1f5]">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded text-lg font-semibold tracking-tight">
           {/* Decorative: the link's name is the word beside it. */}
           <img src="/favicon.svg" alt="" width={28} height={28} className="rounded-md ring-1 ring-white/20" />
@@ -19,7 +19,7 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
         </Link>
         {actor && (
           <nav aria-label="Main">
-            <ul className="flex gap-2">
+            <ul className="flex gap-1 sm:gap-2">
               <li>
                 <NavLink href="/" section="/clusters">
                   Clusters
