@@ -22,6 +22,7 @@ export function checkTask(task: TaskShape, report: Report): void {
   const memory = task.memory === undefined ? undefined : parseTaskMemory(task.memory);
   if (task.requiresCompatibilities?.includes("FARGATE")) checkFargate(task, cpu, memory, report);
   checkContainerNames(task.containerDefinitions, report);
+  checkVariableNames(task.containerDefinitions, report);
   checkMemory(task.containerDefinitions, memory, report);
   checkCpu(task.containerDefinitions, cpu, report);
   checkPorts(task.containerDefinitions, task.networkMode ?? "bridge", report);
@@ -52,6 +53,19 @@ function checkContainerNames(containers: ContainerInput[], report: Report): void
   if (!containers.some((container) => container.essential !== false)) {
     report(["containerDefinitions", 0, "essential"], "At least one container must be essential.");
   }
+}
+
+/** A variable named twice in one container leaves which value wins to the container runtime. */
+function checkVariableNames(containers: ContainerInput[], report: Report): void {
+  containers.forEach((container, index) => {
+    const seen = new Set<string>();
+    container.environment?.forEach((variable, variableIndex) => {
+      if (seen.has(variable.name)) {
+        report(["containerDefinitions", index, "environment", variableIndex, "name"], `${variable.name} is already set in this container.`);
+      }
+      seen.add(variable.name);
+    });
+  });
 }
 
 function checkMemory(containers: ContainerInput[], taskMemory: number | undefined, report: Report): void {
