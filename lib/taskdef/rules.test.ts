@@ -66,10 +66,15 @@ describe("environment and secrets", () => {
   });
 
   it.each([
-    ["arn:aws:ssm:us-east-1:123456789012:parameter/shop/key", true], ["shop.key", true], ["/a/b_c-d", true],
-    ["", false], ["has space", false], ["arn:aws:s3:::bucket/key", false], [`${"x".repeat(2049)}`, false],
-  ])("valueFrom %s → valid %s", (valueFrom, valid) => {
-    expect(`${app}.secrets.0.valueFrom` in errorsAfter((_, c) => (c.secrets![0].valueFrom = valueFrom))).toBe(!valid);
+    ["an SSM parameter ARN", "arn:aws:ssm:us-east-1:123456789012:parameter/shop/key", true],
+    ["a parameter name", "shop.key", true],
+    ["a parameter path", "/a/b_c-d", true],
+    ["nothing", "", false],
+    ["words", "has space", false],
+    ["an S3 ARN", "arn:aws:s3:::bucket/key", false],
+    ["2,049 characters", "x".repeat(2049), false],
+  ])("valueFrom as %s → valid %s", (_, valueFrom, valid) => {
+    expect(`${app}.secrets.0.valueFrom` in errorsAfter((_, c) => (c.secrets![0].valueFrom = valueFrom as string))).toBe(!valid);
   });
 
   it("wants a secret name", () => {

@@ -26,7 +26,7 @@ export const registerTaskDefinitionInput = z
     memory: taskMemory.optional(),
     networkMode: z.enum(["awsvpc", "bridge", "host", "none"], "Network mode must be awsvpc, bridge, host or none.").optional(),
     requiresCompatibilities: z
-      .array(z.enum(["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"], "Compatibility must be EC2, FARGATE or EXTERNAL."))
+      .array(z.enum(["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"], "Compatibility must be EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES."))
       .optional(),
     taskRoleArn: roleArn("Task role").optional(),
     executionRoleArn: roleArn("Execution role").optional(),
