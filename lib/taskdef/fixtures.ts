@@ -1,4 +1,5 @@
-import type { RegisterTaskDefinitionCommandInput } from "@aws-sdk/client-ecs";
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from "@aws-sdk/client-ecs";
+import { validateTaskDefinition } from "./validation";
 
 /** A valid Fargate task definition using every field the editor edits, for tests to vary. */
 export function validTaskDefinition(): RegisterTaskDefinitionCommandInput {
@@ -32,4 +33,14 @@ export function validTaskDefinition(): RegisterTaskDefinitionCommandInput {
       { name: "proxy", image: "envoyproxy/envoy:v1.31", essential: false, memoryReservation: 128, portMappings: [{ containerPort: 9901 }] },
     ],
   };
+}
+
+export type Edit = (task: RegisterTaskDefinitionCommandInput, app: ContainerDefinition) => void;
+
+/** The field errors after an edit of the valid definition (its first container is `app`); {} when it still passes. */
+export function errorsAfter(edit: Edit): Record<string, string> {
+  const task = validTaskDefinition();
+  edit(task, task.containerDefinitions![0]);
+  const result = validateTaskDefinition(task);
+  return result.ok ? {} : result.fieldErrors;
 }

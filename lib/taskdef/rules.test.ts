@@ -1,17 +1,7 @@
-import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { validTaskDefinition } from "./fixtures";
+import { errorsAfter, type Edit } from "./fixtures";
 import { FARGATE_SIZES } from "./task-size";
-import { validateTaskDefinition } from "./validation";
 
-type Edit = (task: RegisterTaskDefinitionCommandInput, app: ContainerDefinition) => void;
-
-function errorsAfter(edit: Edit): Record<string, string> {
-  const task = validTaskDefinition();
-  edit(task, task.containerDefinitions![0]);
-  const result = validateTaskDefinition(task);
-  return result.ok ? {} : result.fieldErrors;
-}
 
 const app = "containerDefinitions.0";
 const port = (index: number, field: string) => `${app}.portMappings.${index}.${field}`;

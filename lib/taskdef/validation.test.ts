@@ -1,17 +1,7 @@
-import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { validTaskDefinition } from "./fixtures";
+import { errorsAfter, validTaskDefinition, type Edit } from "./fixtures";
 import { validateTaskDefinition } from "./validation";
 
-type Edit = (task: RegisterTaskDefinitionCommandInput, app: ContainerDefinition) => void;
-
-/** The field errors after an edit of the valid definition; {} when it still passes. */
-function errorsAfter(edit: Edit): Record<string, string> {
-  const task = validTaskDefinition();
-  edit(task, task.containerDefinitions![0]);
-  const result = validateTaskDefinition(task);
-  return result.ok ? {} : result.fieldErrors;
-}
 
 const app = "containerDefinitions.0";
 

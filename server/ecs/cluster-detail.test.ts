@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Part } from "@/lib/view-models/common";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, seedCluster, startCountedLocalEcs } from "@/server/aws/test-local-ecs";
 import { readClusterDetail, readClusterTasks } from "./cluster-detail";
-import { buildBatchCluster, buildShopCluster, expectAwsCalls, STOP_REASON, type BatchCluster, type ShopCluster } from "./test-account";
+import { buildBatchCluster, buildShopCluster, expectAwsCalls, STOP_REASON, type BatchCluster, type ShopCluster, valueOf } from "./test-account";
 
 let local: CountedLocalEcs;
 let shop: ShopCluster;
@@ -16,11 +15,6 @@ beforeAll(async () => {
 afterAll(() => local.stop());
 
 measureEachTestAgainst(() => local);
-
-function valueOf<T>(part: Part<T>): T {
-  if (!part.ok) throw new Error(`expected the part to be read, got ${part.error.code}: ${part.error.detail}`);
-  return part.value;
-}
 
 describe("a cluster's page", () => {
   it("lists every service with its counts, revision, strategy and rollout, and the running tasks", async () => {

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { taskId } from "@/lib/arn";
-import type { Part } from "@/lib/view-models/common";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs, useEndpoint } from "@/server/aws/test-local-ecs";
 import { readServiceDetail } from "./service-detail";
-import { buildBatchCluster, buildShopCluster, expectAwsCalls, STOP_REASON, type ShopCluster } from "./test-account";
+import { buildBatchCluster, buildShopCluster, expectAwsCalls, STOP_REASON, type ShopCluster, valueOf } from "./test-account";
 import { startEcsProxy, type EcsProxy } from "./test-proxy";
 
 let local: CountedLocalEcs;
@@ -22,11 +21,6 @@ afterEach(async () => {
   await proxy?.close();
   proxy = undefined;
 });
-
-function valueOf<T>(part: Part<T>): T {
-  if (!part.ok) throw new Error(`expected the part to be read, got ${part.error.code}: ${part.error.detail}`);
-  return part.value;
-}
 
 const SHOP_CALLS = {
   "ecs:DescribeServices": 1,

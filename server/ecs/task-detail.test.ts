@@ -2,10 +2,9 @@ import { DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NETWORK } from "@/emulator/test/fixtures";
 import { taskId } from "@/lib/arn";
-import type { Part } from "@/lib/view-models/common";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs, useEndpoint } from "@/server/aws/test-local-ecs";
 import { readTaskDetail } from "./task-detail";
-import { buildShopCluster, expectAwsCalls, STOP_REASON, type ShopCluster } from "./test-account";
+import { buildShopCluster, expectAwsCalls, STOP_REASON, type ShopCluster, valueOf } from "./test-account";
 import { startEcsProxy, type EcsProxy } from "./test-proxy";
 
 let local: CountedLocalEcs;
@@ -27,11 +26,6 @@ afterEach(async () => {
   await proxy?.close();
   proxy = undefined;
 });
-
-function valueOf<T>(part: Part<T>): T {
-  if (!part.ok) throw new Error(`expected the part to be read, got ${part.error.code}: ${part.error.detail}`);
-  return part.value;
-}
 
 describe("a task's page", () => {
   it("shows a running task's containers with image, status, health and ports, and the task definition it runs", async () => {

@@ -14,6 +14,7 @@ import { createFargateCluster, describeServiceDeployment, NETWORK, registerWebAp
 import { createWebStack, registerWebImage, type WebStack } from "@/emulator/test/load-balanced-fixtures";
 import { awsCallCounts } from "@/server/aws/instrumentation";
 import type { CountedLocalEcs } from "@/server/aws/test-local-ecs";
+import type { Part } from "@/lib/view-models/common";
 
 /**
  * A small account for the read models' tests, built through the SDK as a user would:
@@ -116,4 +117,10 @@ export function expectAwsCalls(local: CountedLocalEcs, expected: Record<string, 
     seen[key] = local.calls(key.slice(key.indexOf(":") + 1));
   }
   expect(seen).toEqual(answered);
+}
+
+/** A read model's part that must have been read; a failure shows its code and AWS's words. */
+export function valueOf<T>(part: Part<T>): T {
+  if (!part.ok) throw new Error(`expected the part to be read, got ${part.error.code}: ${part.error.detail}`);
+  return part.value;
 }
