@@ -49,4 +49,11 @@ export const pagePaths = {
   service: (cluster: string, service: string) => `/clusters/${segment(cluster)}/services/${segment(service)}`,
   task: (cluster: string, task: string) => `/clusters/${segment(cluster)}/tasks/${segment(task)}`,
   audit: (query = "") => `/audit${query}`,
+  taskDefinitions: () => "/task-definitions",
+  taskDefinitionFamily: (family: string) => `/task-definitions/${segment(family)}`,
+  taskDefinitionRevision: (family: string, revision: number) => `/task-definitions/${segment(family)}/${revision}`,
+  /** The editor: a new revision from `from` ("web:7"), or a blank (or imported) one. */
+  taskDefinitionEditor: (from?: string) => (from ? `/task-definitions/new?from=${segment(from)}` : "/task-definitions/new"),
+  /** Two revisions side by side: "web:6" and "web:7", of one family or two. */
+  taskDefinitionCompare: (left: string, right: string) => `/task-definitions/compare?left=${segment(left)}&right=${segment(right)}`,
 };

@@ -25,6 +25,11 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
                   Clusters
                 </NavLink>
               </li>
+              <li>
+                <NavLink href="/task-definitions" section="/task-definitions">
+                  Task definitions
+                </NavLink>
+              </li>
               {can(actor.roles, "audit") && (
                 <li>
                   <NavLink href="/audit">Audit log</NavLink>

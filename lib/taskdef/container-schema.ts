@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MASK } from "@/lib/secrets/mask";
 
 /**
  * The zod shape of one container definition, with ECS's per-field limits. Members the editor
@@ -53,7 +54,8 @@ const secret = z.object({
     .string("A secret needs valueFrom.")
     .min(1, "A secret needs valueFrom.")
     .max(2048, "valueFrom must be at most 2048 characters.")
-    .regex(SECRET_SOURCE, "valueFrom must be a Secrets Manager or SSM parameter ARN, or an SSM parameter name."),
+    // A source hidden from the editor's user is restored from the revision it came from.
+    .refine((value) => value === MASK || SECRET_SOURCE.test(value), "valueFrom must be a Secrets Manager or SSM parameter ARN, or an SSM parameter name."),
 });
 
 const healthCheck = z.looseObject({
