@@ -1,5 +1,5 @@
 import "server-only";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { join } from "node:path";
 import { auditExportText } from "@/lib/audit/export";
 import { capBytes, summariseInput } from "@/lib/audit/input-summary";
@@ -16,7 +16,8 @@ import {
   type AuditPage,
 } from "@/lib/audit/types";
 import { dashboardDataDir } from "@/server/store/data-dir";
-import { migrateAuditSchema } from "./schema";
+import { openDatabase } from "@/server/store/sqlite";
+import { AUDIT_SCHEMA } from "./schema";
 
 /**
  * Every mutation's record, in SQLite in the dashboard's data directory: who, what, on which
@@ -120,12 +121,7 @@ export class AuditLog {
 
   /** `path` is a file (made if missing) or ":memory:". */
   constructor(readonly path: string) {
-    this.db = new Database(path);
-    if (path !== ":memory:") this.db.pragma("journal_mode = WAL");
-    // WAL with NORMAL: a commit survives a crash of the process; a power cut may lose the last few, never the file.
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrateAuditSchema(this.db, path);
+    this.db = openDatabase(path, AUDIT_SCHEMA);
     this.insert = this.db.prepare(
       `INSERT INTO audit_entries (at, actor_id, actor_name, actor_email, action, target, input, outcome, detail, aws_request_id, error_code)
        VALUES (@at, @actor_id, @actor_name, @actor_email, @action, @target, @input, @outcome, @detail, @aws_request_id, @error_code)
