@@ -43,6 +43,7 @@ export function startDeployment(world: EcsWorld, record: ServiceRecord): Deploym
 
   const sources = sourceRevisionSummaries(record);
   const plan = planTraffic(world, record, deployment.id!);
+  resolveLoadBalancers(world, revision, plan.targetGroupArns);
   supersedeOngoingServiceDeployment(world, record);
   for (const existing of service.deployments ?? []) if (existing.status === "PRIMARY") existing.status = "ACTIVE";
   service.deployments = [deployment, ...(service.deployments ?? [])];
@@ -104,6 +105,22 @@ function createServiceRevision(world: EcsWorld, record: ServiceRecord): ServiceR
   };
   world.state.serviceRevisions.put(serviceRevision.serviceRevisionArn!, { serviceRevision });
   return serviceRevision;
+}
+
+/**
+ * Which target group the revision's tasks register in, once the deployment's plan says so:
+ * for blue/green, linear and canary that is the group not serving production when it starts.
+ */
+function resolveLoadBalancers(world: EcsWorld, revision: ServiceRevision, targetGroupArns: readonly string[]): void {
+  const loadBalancers = revision.loadBalancers ?? [];
+  if (loadBalancers.length === 0) return;
+  revision.resolvedConfiguration = {
+    loadBalancers: loadBalancers.map((lb, index) => ({
+      targetGroupArn: targetGroupArns[index] ?? lb.targetGroupArn,
+      productionListenerRule: lb.advancedConfiguration?.productionListenerRule,
+    })),
+  };
+  world.state.serviceRevisions.put(revision.serviceRevisionArn!, { serviceRevision: revision });
 }
 
 /** The revisions that have tasks now: what a new deployment moves away from. */

@@ -1,4 +1,4 @@
-import { DescribeTasksCommand, ListTasksCommand, StopServiceDeploymentCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
+import { DescribeServiceRevisionsCommand, DescribeTasksCommand, ListTasksCommand, StopServiceDeploymentCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeService, waitFor, waitForSteadyState } from "./fixtures";
@@ -71,6 +71,13 @@ describe("traffic-shifting strategies", () => {
     // While baking, blue still runs so that a rollback is instant.
     const service = await describeService(local.ecs, stack.cluster, stack.service);
     expect(service.deployments).toHaveLength(2);
+    // Each revision says which target group its tasks are in.
+    const revisionArns = [baking.sourceServiceRevisions![0]!.arn!, baking.targetServiceRevision!.arn!];
+    const { serviceRevisions } = await local.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: revisionArns }));
+    expect(revisionArns.map((arn) => serviceRevisions!.find((r) => r.serviceRevisionArn === arn)!.resolvedConfiguration?.loadBalancers)).toEqual([
+      [{ targetGroupArn: stack.blueTargetGroupArn, productionListenerRule: stack.productionRuleArn }],
+      [{ targetGroupArn: stack.greenTargetGroupArn, productionListenerRule: stack.productionRuleArn }],
+    ]);
     await waitForStatus(arn, "SUCCESSFUL");
   });
 
