@@ -1,0 +1,88 @@
+import { ContinueServiceDeploymentCommand } from "@aws-sdk/client-ecs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "@/emulator/test/fixtures";
+import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs } from "@/server/aws/test-local-ecs";
+import { buildShopCluster, type ShopCluster } from "@/server/ecs/test-account";
+import { RolloutSampler } from "./sampler";
+import { RolloutStore } from "./sample-store";
+
+let local: CountedLocalEcs;
+let shop: ShopCluster;
+let dir: string;
+const samplers: RolloutSampler[] = [];
+const stores: RolloutStore[] = [];
+
+beforeAll(async () => {
+  local = await startCountedLocalEcs({ timeScale: 60 });
+  shop = await buildShopCluster(local.ecs, local.elb);
+  dir = mkdtempSync(join(tmpdir(), "slipway-sampler-"));
+});
+afterAll(async () => {
+  await local.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+measureEachTestAgainst(() => local);
+afterEach(() => {
+  for (const sampler of samplers.splice(0)) sampler.stop();
+  for (const store of stores.splice(0)) store.close();
+});
+
+/** A sampler on the store in `file` (one per test), as a dashboard process opens it. */
+function open(file: string, intervalMs = 1_000): { store: RolloutStore; sampler: RolloutSampler } {
+  const store = new RolloutStore(join(dir, file));
+  const sampler = new RolloutSampler(store, undefined, intervalMs);
+  stores.push(store);
+  samplers.push(sampler);
+  return { store, sampler };
+}
+
+describe("the rollout sampler", () => {
+  it("samples a deployment once however many watch it, from the pause through approval to success", async () => {
+    const { store, sampler } = open("watched.sqlite");
+    for (let viewer = 0; viewer < 20; viewer++) sampler.watch(CONNECTION, shop.pausedDeployment);
+    const first = await sampler.latest(shop.pausedDeployment);
+    expect(first).toMatchObject({ ok: true, value: { sample: { stage: "PRE_PRODUCTION_TRAFFIC_SHIFT" } } });
+
+    local.resetCalls();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // One loop, looking about once a second (its interval, and the read cache's life): not twenty viewers' worth.
+    expect(local.calls("DescribeServiceDeployments")).toBeGreaterThanOrEqual(2);
+    expect(local.calls("DescribeServiceDeployments")).toBeLessThanOrEqual(4);
+
+    // The canary pauses before each traffic step: once before 10 %, once more before promotion.
+    await waitFor("the canary to finish", async () => {
+      if (!sampler.isSampling(shop.pausedDeployment)) return true;
+      const look = await sampler.latest(shop.pausedDeployment);
+      const hookId = look?.ok ? look.value.deployment.lifecycleHookDetails?.find((hook) => hook.status === "AWAITING_ACTION")?.hookId : undefined;
+      if (hookId) await local.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: shop.pausedDeployment, hookId })).catch(() => undefined);
+      return undefined;
+    }, 50_000, 200);
+
+    const weights = store.samples(shop.pausedDeployment).map((sample) => sample.revisions.find((revision) => revision.role === "target")?.actualWeight);
+    expect(weights[0]).toBe(0);
+    expect(weights).toContain(10);
+    expect(weights.at(-1)).toBe(100);
+    expect(store.samples(shop.pausedDeployment).at(-1)?.status).toBe("SUCCESSFUL");
+    expect(store.unfinished()).toEqual([]);
+  });
+
+  it("goes on after a restart with the deployments left unfinished, and stops at one ECS no longer knows", async () => {
+    const gone = shop.pausedDeployment.replace(/[^/]+$/, "gOnEdEpLoYmEnT");
+    const before = open("restarted.sqlite");
+    before.store.track({ arn: gone, connection: CONNECTION });
+    before.store.track({ arn: shop.rolledBackDeployment, connection: CONNECTION });
+    before.store.close();
+    stores.splice(stores.indexOf(before.store), 1);
+
+    const after = open("restarted.sqlite");
+    after.sampler.resume();
+    expect(await after.sampler.latest(gone)).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await after.sampler.latest(shop.rolledBackDeployment)).toMatchObject({ ok: true, value: { sample: { status: "ROLLBACK_SUCCESSFUL" } } });
+    await waitFor("both to be done", async () => (after.sampler.isSampling(gone) || after.sampler.isSampling(shop.rolledBackDeployment) ? undefined : true), 10_000, 20);
+    expect(after.store.unfinished().map((each) => each.arn)).toEqual([]);
+    expect(after.store.samples(shop.rolledBackDeployment)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,120 @@
+import "server-only";
+import type { AwsFailure } from "@/lib/aws-errors";
+import { isFinished } from "@/lib/rollout/sample";
+import type { Part } from "@/lib/view-models/common";
+import type { Connection } from "@/server/aws/connection";
+import { sharedRolloutStore, type RolloutStore } from "./sample-store";
+import { readRolloutSnapshot, type RolloutSnapshot } from "./snapshot";
+
+/**
+ * Samples each active service deployment the dashboard knows of, once per interval, however
+ * many people watch it: viewers read the store and the latest look, never AWS. A deployment
+ * is sampled from when it is started here or first viewed until it finishes; after a restart
+ * the sampler goes on with those still unfinished.
+ */
+export const SAMPLE_INTERVAL_MS = 1_000;
+/** After a failed look (throttled, unreachable), wait longer each time, up to this. */
+const MAX_BACKOFF_MS = 30_000;
+
+type ReadSnapshot = (connection: Connection, arn: string) => Promise<Part<RolloutSnapshot>>;
+
+interface Watched {
+  connection: Connection;
+  timer?: NodeJS.Timeout;
+  latest?: Part<RolloutSnapshot>;
+  /** Settles with the first look, for the first viewer of a deployment not sampled yet. */
+  first: Promise<Part<RolloutSnapshot>>;
+  settleFirst: (look: Part<RolloutSnapshot>) => void;
+  failures: number;
+  done: boolean;
+}
+
+export class RolloutSampler {
+  private readonly watched = new Map<string, Watched>();
+
+  constructor(
+    private readonly store: RolloutStore,
+    private readonly read: ReadSnapshot = readRolloutSnapshot,
+    private readonly intervalMs = SAMPLE_INTERVAL_MS,
+  ) {}
+
+  /** Goes on sampling what the store says is unfinished: after a restart, nothing is lost. */
+  resume(): void {
+    for (const { arn, connection } of this.store.unfinished()) this.watch(connection, arn);
+  }
+
+  /** Starts sampling `arn` unless it already is; a finished deployment is looked at once, for its final state. */
+  watch(connection: Connection, arn: string): void {
+    if (this.watched.has(arn)) return;
+    let settleFirst!: (look: Part<RolloutSnapshot>) => void;
+    const first = new Promise<Part<RolloutSnapshot>>((resolve) => (settleFirst = resolve));
+    this.watched.set(arn, { connection, first, settleFirst, failures: 0, done: false });
+    this.store.track({ arn, connection });
+    void this.sample(arn);
+  }
+
+  /** The latest look at `arn`, waiting for the first one if it has not been taken yet. */
+  async latest(arn: string): Promise<Part<RolloutSnapshot> | undefined> {
+    const watched = this.watched.get(arn);
+    if (!watched) return undefined;
+    return watched.latest ?? (await watched.first);
+  }
+
+  isSampling(arn: string): boolean {
+    const watched = this.watched.get(arn);
+    return watched !== undefined && !watched.done;
+  }
+
+  /** Stops every loop (tests, shutdown). */
+  stop(): void {
+    for (const watched of this.watched.values()) {
+      clearTimeout(watched.timer);
+      watched.done = true;
+    }
+  }
+
+  private async sample(arn: string): Promise<void> {
+    const watched = this.watched.get(arn);
+    if (!watched || watched.done) return;
+    const look = await this.read(watched.connection, arn);
+    if (watched.done) return;
+    watched.settleFirst(look);
+    if (look.ok) {
+      watched.latest = look;
+      watched.failures = 0;
+      this.store.record(arn, look.value.sample);
+      if (isFinished(look.value.sample.status)) return this.finish(watched);
+    } else {
+      // A failed look keeps the last good one on screen, marked by the view as stale.
+      watched.latest = watched.latest?.ok ? watched.latest : look;
+      if (isGone(look.error)) {
+        this.store.forget(arn);
+        return this.finish(watched);
+      }
+      watched.failures++;
+    }
+    const delay = Math.min(this.intervalMs * 2 ** watched.failures, MAX_BACKOFF_MS);
+    watched.timer = setTimeout(() => void this.sample(arn), delay);
+    // Sampling never keeps the process alive on its own.
+    watched.timer.unref();
+  }
+
+  private finish(watched: Watched): void {
+    watched.done = true;
+  }
+}
+
+function isGone(error: AwsFailure): boolean {
+  return error.code === "not-found" || error.code === "invalid-input";
+}
+
+const shared = globalThis as typeof globalThis & { slipwayRolloutSampler?: RolloutSampler };
+
+/** The process's one sampler; made on first use, when it resumes the unfinished deployments. */
+export function sharedRolloutSampler(): RolloutSampler {
+  if (!shared.slipwayRolloutSampler) {
+    shared.slipwayRolloutSampler = new RolloutSampler(sharedRolloutStore());
+    shared.slipwayRolloutSampler.resume();
+  }
+  return shared.slipwayRolloutSampler;
+}
