@@ -64,7 +64,7 @@ describe("diffRegistrations: what changed", () => {
     reordered.containerDefinitions!.reverse();
     reordered.containerDefinitions![1]!.environment!.reverse();
     reordered.tags!.reverse();
-    const shuffled = Object.fromEntries(Object.entries(reordered).reverse()) as Registration;
+    const shuffled = Object.fromEntries(Object.entries(reordered).reverse()) as unknown as Registration;
     shuffled.containerDefinitions = shuffled.containerDefinitions!.map((container) => Object.fromEntries(Object.entries(container).reverse()));
     expect(diffRegistrations(older, shuffled).changes).toEqual([]);
   });
