@@ -11,6 +11,8 @@ export interface AppFamily {
   image: string;
   /** One task definition revision per version, oldest first. */
   versions: string[];
+  /** What changed in a version, as a release note says it; registered as the revision's change note. */
+  notes: Record<string, string>;
   cpu: string;
   memory: string;
   port?: number;
@@ -24,6 +26,13 @@ export const WEB: AppFamily = {
   family: "web",
   image: "public.ecr.aws/slipway/web",
   versions: ["1.3.0", "1.4.0", "1.4.1", "1.4.2", "1.5.0-rc.1"],
+  notes: {
+    "1.3.0": "Checkout page rewritten",
+    "1.4.0": "Saved carts; health check on /health",
+    "1.4.1": "Fix: session cookie lost after sign-in on Safari",
+    "1.4.2": "Fix: price rounding in the basket",
+    "1.5.0-rc.1": "Release candidate: new product search",
+  },
   cpu: "256",
   memory: "512",
   port: 8080,
@@ -36,6 +45,7 @@ export const API: AppFamily = {
   family: "api",
   image: "public.ecr.aws/slipway/api",
   versions: ["2.7.0", "2.8.0", "2.8.1"],
+  notes: { "2.7.0": "Orders API v2", "2.8.0": "Faster order lookups through the new index", "2.8.1": "Fix: timeout talking to the payment provider" },
   cpu: "512",
   memory: "1024",
   port: 9000,
@@ -48,6 +58,7 @@ export const WORKER: AppFamily = {
   family: "worker",
   image: "public.ecr.aws/slipway/worker",
   versions: ["0.9.3", "1.0.0"],
+  notes: { "0.9.3": "Retry failed e-mails", "1.0.0": "First stable release: jobs run in parallel (CONCURRENCY)" },
   cpu: "256",
   memory: "1024",
   environment: { QUEUE_URL: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/demo-jobs`, CONCURRENCY: "4" },
@@ -59,6 +70,9 @@ export const SECURITY_GROUP = "sg-0c3d5e7f9a1b24680";
 export const NETWORK: CreateServiceCommandInput["networkConfiguration"] = {
   awsvpcConfiguration: { subnets: SUBNETS, securityGroups: [SECURITY_GROUP], assignPublicIp: "DISABLED" },
 };
+
+/** The tag Slipway keeps a revision's change note in. */
+const CHANGE_NOTE_TAG = "slipway:change-note";
 
 export function tags(values: Record<string, string>): Tag[] {
   return Object.entries(values).map(([key, value]) => ({ key, value }));
@@ -93,6 +107,6 @@ export function taskDefinitionFor(app: AppFamily, version: string, region: strin
     executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
     taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/${app.family}-task`,
     containerDefinitions: [containerFor(app, version, region)],
-    tags: tags({ app: app.family, version }),
+    tags: tags({ app: app.family, version, ...(app.notes[version] ? { [CHANGE_NOTE_TAG]: app.notes[version] } : {}) }),
   };
 }

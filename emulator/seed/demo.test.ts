@@ -3,6 +3,7 @@ import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTasksCommand,
+  DescribeTaskDefinitionCommand,
   ListClustersCommand,
   ListServiceDeploymentsCommand,
   ListTaskDefinitionFamiliesCommand,
@@ -89,6 +90,11 @@ describe("the demo account", () => {
     expect(await revisions("web")).toEqual(["1", "2", "3", "4", "5"]);
     expect(await revisions("api")).toEqual(["1", "2", "3"]);
     expect(await revisions("worker")).toEqual(["1", "2"]);
+  });
+
+  it("gives each revision a change note, as a tag", async () => {
+    const { tags } = await local.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: "web:5", include: ["TAGS"] }));
+    expect(tags).toContainEqual({ key: "slipway:change-note", value: "Release candidate: new product search" });
   });
 
   it("runs web (3, rolling), api (2, canary) and worker (2) in demo and web (1) in staging, on the expected revisions", async () => {
