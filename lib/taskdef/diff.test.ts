@@ -3,9 +3,13 @@ import { describe, expect, it } from "vitest";
 import { taskDefinitionFor, WEB } from "@/emulator/seed/apps";
 import { diffRegistrations, type DiffRow, type LineRow } from "./diff";
 import { alignLines, foldUnchanged } from "./diff-lines";
-import { toRegistration, type Registration } from "./registration";
+import { CHANGE_NOTE_TAG, toRegistration, type Registration } from "./registration";
 
-const web = (version: string): Registration => taskDefinitionFor(WEB, version, "us-east-1");
+/** The demo's web revision as toRegistration gives it: its change note is not part of the registration. */
+function web(version: string): Registration {
+  const registration = taskDefinitionFor(WEB, version, "us-east-1");
+  return { ...registration, tags: registration.tags!.filter((tag) => tag.key !== CHANGE_NOTE_TAG) };
+}
 
 function withContainer(registration: Registration, edit: (container: ContainerDefinition) => void): Registration {
   const copy = structuredClone(registration);

@@ -13,8 +13,11 @@ import {
   type Registration,
 } from "./registration";
 
-const seeded = taskDefinitionFor(WEB, "1.4.2", "us-east-1");
-const { tags: seededTags, ...seededDefinition } = seeded;
+const { tags: registeredTags, ...seededDefinition } = taskDefinitionFor(WEB, "1.4.2", "us-east-1");
+/** The demo's tags other than its change note ("app" and "version"). */
+const seededTags = registeredTags!.filter((tag) => tag.key !== CHANGE_NOTE_TAG);
+/** The registration of web:4, as it is registered again. */
+const seeded: Registration = { ...seededDefinition, tags: seededTags };
 
 /** What DescribeTaskDefinition answers for the seeded revision: the registration and what ECS adds to it. */
 const described: TaskDefinition = {
