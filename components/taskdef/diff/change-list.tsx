@@ -26,7 +26,7 @@ export function ChangeList({ changes }: { changes: Change[] }) {
       </h2>
       {changes.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-surface px-4 py-6 text-sm text-ink-muted">
-          The two registrations are the same. Read-only members (revision, status, registered at and by) and the change note are not compared.
+          The two registrations are the same. Read-only members (revision, status, when and by whom each was registered) and change notes are not compared.
         </p>
       ) : (
         <ol aria-labelledby="changes-title" className="divide-y divide-line rounded-lg border border-line bg-surface shadow-sm">
