@@ -39,15 +39,32 @@ export function maskRegistrationPair(older: Registration, newer: Registration, c
     return {
       ...container,
       environment: container.environment?.map((entry, at) =>
-        entry.value?.includes(MASK) && valueOf(before.environment, entry.name) !== after.environment![at]!.value ? { ...entry, value: MASK_CHANGED } : entry,
+        hiddenChange(entry.value, maskedValueOf(before.environment, entry.name), valueOf(before.environment, entry.name), after.environment![at]!.value)
+          ? { ...entry, value: MASK_CHANGED }
+          : entry,
       ),
       secrets: container.secrets?.map((entry, at) =>
-        secretOf(before.secrets, entry.name) !== after.secrets![at]!.valueFrom ? { ...entry, valueFrom: MASK_CHANGED } : entry,
+        hiddenChange(entry.valueFrom, MASK, secretOf(before.secrets, entry.name), after.secrets![at]!.valueFrom) ? { ...entry, valueFrom: MASK_CHANGED } : entry,
       ),
     };
   });
   if (containers) maskedNewer.containerDefinitions = dropUndefinedLists(containers);
   return [maskedOlder, maskedNewer];
+}
+
+/**
+ * Whether a masked entry hides a change: it was there before (an added entry is simply added),
+ * it reads the same masked, and its real value differs. Where the masked forms differ (a URL's
+ * host, with its password hidden), the diff shows that change itself.
+ */
+function hiddenChange(masked: string | undefined, maskedBefore: string | undefined, rawBefore: string | undefined, rawAfter: string | undefined): boolean {
+  if (rawBefore === undefined || !masked?.includes(MASK)) return false;
+  return masked === maskedBefore && rawBefore !== rawAfter;
+}
+
+function maskedValueOf(environment: readonly KeyValuePair[] | undefined, name: string | undefined): string | undefined {
+  const value = valueOf(environment, name);
+  return value === undefined ? undefined : maskEnvironment([{ name, value }], false)[0]!.value;
 }
 
 export type Restored = { registration: Registration; unresolved: string[] };

@@ -66,20 +66,20 @@ export function tagsWithChangeNote(tags: readonly Tag[] | undefined, note: strin
  * than the change note come along, as the CLI registers them too.
  */
 export function toRegistration(taskDefinition: TaskDefinition, tags?: readonly Tag[]): Registration {
-  const registration = orderedRegistration(taskDefinition as Record<string, unknown>);
-  const kept = tags?.filter((tag) => tag.key !== CHANGE_NOTE_TAG);
-  if (kept && kept.length > 0) registration.tags = kept.map((tag) => ({ key: tag.key, value: tag.value }));
-  return registration;
+  const kept = tags?.filter((tag) => tag.key !== CHANGE_NOTE_TAG).map((tag) => ({ key: tag.key, value: tag.value }));
+  return orderedRegistration(taskDefinition as Record<string, unknown>, kept);
 }
 
-function orderedRegistration(source: Record<string, unknown>): Registration {
+/** `tags` are given apart, as DescribeTaskDefinition returns them beside the task definition; they take their place in the API's order. */
+function orderedRegistration(source: Record<string, unknown>, tags: readonly Tag[] | undefined): Registration {
   const readOnly: readonly string[] = READ_ONLY_MEMBERS;
   const known: readonly string[] = REGISTRATION_ORDER;
-  const keys = [...REGISTRATION_ORDER.filter((key) => key !== "tags" && key in source), ...Object.keys(source).filter((key) => !known.includes(key))];
+  const members = { ...source, tags };
+  const keys = [...REGISTRATION_ORDER.filter((key) => key in members), ...Object.keys(source).filter((key) => !known.includes(key))];
   const result: Record<string, unknown> = {};
   for (const key of keys) {
     if (readOnly.includes(key)) continue;
-    const value = pruneEmpty(source[key]);
+    const value = pruneEmpty(members[key as keyof typeof members]);
     if (value !== undefined) result[key] = value;
   }
   return result as unknown as Registration;
@@ -133,7 +133,7 @@ export function parseTaskDefinitionFile(text: string): ImportedFile {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `This is not JSON: ${(error as Error).message}`, ...jsonErrorPosition(text, error as Error) };
+    return { ok: false, message: `This is not JSON: ${(error as Error).message}`, ...jsonErrorPosition(text) };
   }
   if (!isPlainObject(parsed)) return { ok: false, message: "A task definition file holds one JSON object, with family and containerDefinitions." };
   const described = isPlainObject(parsed.taskDefinition) ? parsed.taskDefinition : undefined;
@@ -143,10 +143,8 @@ export function parseTaskDefinitionFile(text: string): ImportedFile {
     return { ok: false, message: "This JSON has neither family nor containerDefinitions: it does not look like a task definition." };
   }
   const dropped = READ_ONLY_MEMBERS.filter((member) => member in source);
-  const registration = orderedRegistration(source);
   const taggable = Array.isArray(tags) ? tags.filter((tag) => isPlainObject(tag)) : undefined;
-  const kept = taggable?.filter((tag) => tag.key !== CHANGE_NOTE_TAG);
-  if (kept && kept.length > 0) registration.tags = kept;
+  const registration = orderedRegistration(source, taggable?.filter((tag) => tag.key !== CHANGE_NOTE_TAG));
   return { ok: true, registration, dropped, changeNote: changeNoteOf(taggable) };
 }
 
@@ -154,13 +152,60 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** V8 says "at position N" (and newer ones "(line L column C)"): turned into a line and column. */
-function jsonErrorPosition(text: string, error: Error): { line?: number; column?: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return text.trim() === "" ? { line: 1, column: 1 } : {};
-  const before = text.slice(0, Number(position[1]));
-  const lines = before.split("\n");
+/**
+ * The line and column where the text stops being JSON. V8 names a position for some errors
+ * only (not for "Unexpected token" nor for a file cut short), so the text is walked instead.
+ */
+function jsonErrorPosition(text: string): { line: number; column: number } {
+  const lines = text.slice(0, jsonErrorOffset(text)).split("\n");
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+}
+
+const JSON_LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
+
+/** The offset of the first character that is not where JSON allows it (the text's length when it ends too soon). */
+function jsonErrorOffset(text: string): number {
+  let at = 0;
+  const space = () => {
+    while (at < text.length && " \t\n\r".includes(text[at]!)) at++;
+  };
+  const expect = (pattern: RegExp) => {
+    pattern.lastIndex = at;
+    if (!pattern.test(text)) throw at;
+    at = pattern.lastIndex;
+  };
+  const list = (close: string, item: () => void) => {
+    at++;
+    space();
+    if (text[at] === close) return void at++;
+    for (;;) {
+      item();
+      space();
+      if (text[at] === close) return void at++;
+      if (text[at] !== ",") throw at;
+      at++;
+    }
+  };
+  const member = () => {
+    space();
+    expect(JSON_STRING);
+    space();
+    if (text[at] !== ":") throw at;
+    at++;
+    value();
+  };
+  const value = (): void => {
+    space();
+    if (text[at] === "{") return list("}", member);
+    if (text[at] === "[") return list("]", value);
+    expect(text[at] === '"' ? JSON_STRING : JSON_LITERAL);
+  };
+  try {
+    value();
+    space();
+    return at;
+  } catch (offset) {
+    return Math.min(offset as number, text.length);
+  }
 }
