@@ -24,7 +24,7 @@ export const clusterRef = nameOrArn("cluster name");
 export const serviceRef = nameOrArn("service name");
 
 /** A form field's text as a number; an empty field stays empty rather than becoming 0. Anything else is left for z.number to refuse. */
-function fieldNumber(value: unknown): unknown {
+export function fieldNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const text = value.trim();
   return text === "" ? undefined : Number(text);
