@@ -11,24 +11,24 @@ import { APPROVAL_STAGES, DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalSt
  * come from ./limits.
  */
 
-/** A number field of the limit table: from a form's text or a number; empty is "not given", never 0. */
-export function limitedNumber(name: LimitName) {
+/** A number of the limit table: in range and on its step, with messages that name the field. */
+function limitedNumberOf(name: LimitName) {
   const limit = DEPLOY_LIMITS[name];
   const range = `${limit.min.toLocaleString("en-US")} to ${limit.max.toLocaleString("en-US")} ${limit.unit}`;
   const kind = limit.step === 1 ? "a whole number" : `a multiple of ${limit.step}`;
-  return z.preprocess(
-    fieldNumber,
-    z
-      .number({ error: `${limit.label} must be a number.` })
-      .min(limit.min, `${limit.label} must be at least ${limit.min.toLocaleString("en-US")} ${limit.unit}.`)
-      .max(limit.max, `${limit.label} must be at most ${limit.max.toLocaleString("en-US")} ${limit.unit}.`)
-      .refine((value) => withinLimit(limit, value), `${limit.label} must be ${kind} from ${range}.`),
-  );
+  return z
+    .number({ error: `${limit.label} must be a number.` })
+    .min(limit.min, `${limit.label} must be at least ${limit.min.toLocaleString("en-US")} ${limit.unit}.`)
+    .max(limit.max, `${limit.label} must be at most ${limit.max.toLocaleString("en-US")} ${limit.unit}.`)
+    .refine((value) => withinLimit(limit, value), `${limit.label} must be ${kind} from ${range}.`);
 }
 
-/** The same field, its default filled in when left empty. */
+/** From a form's text or a number; an empty field is "not given" (never 0) and takes the default. */
 function numberOrDefault(name: LimitName) {
-  return limitedNumber(name).optional().transform((value) => value ?? DEPLOY_LIMITS[name].default);
+  return z
+    .preprocess(fieldNumber, limitedNumberOf(name).optional())
+    .optional()
+    .transform((value) => value ?? DEPLOY_LIMITS[name].default);
 }
 
 export const deployTarget = z.object({ cluster: clusterRef, service: serviceRef });
