@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nameField } from "@/lib/taskdef/container-schema";
 import { MAX_DESIRED_COUNT } from "@/lib/schemas/limits";
-import { awsvpcNetwork, capacityProviderStrategy, clusterRef, fieldNumber, taskDefinitionRef } from "@/lib/schemas/operations";
+import { awsvpcNetwork, capacityProviderStrategy, clusterRef, taskDefinitionRef, wholeNumber } from "@/lib/schemas/operations";
 import { listenerRuleArn, strategyChoice, TRAFFIC_SHIFTING } from "./choices";
 
 /**
@@ -13,17 +13,6 @@ const TARGET_GROUP = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:tar
 const IAM_ROLE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
 
 const targetGroupArn = (what: string) => z.string().trim().regex(TARGET_GROUP, `${what} is a target group ARN (arn:aws:elasticloadbalancing:…:targetgroup/name/id).`);
-
-function wholeNumber(what: string, min: number, max: number) {
-  return z.preprocess(
-    fieldNumber,
-    z
-      .number({ error: `${what} must be a number.` })
-      .int(`${what} must be a whole number.`)
-      .min(min, `${what} must be at least ${min.toLocaleString("en-US")}.`)
-      .max(max, `${what} must be at most ${max.toLocaleString("en-US")}.`),
-  );
-}
 
 export const LAUNCH_TYPES = ["FARGATE", "EC2", "EXTERNAL", "MANAGED_INSTANCES"] as const;
 

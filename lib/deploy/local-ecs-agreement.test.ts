@@ -4,6 +4,7 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
   type DeploymentConfiguration,
+  type UpdateServiceCommandInput,
   type Service,
 } from "@aws-sdk/client-ecs";
 import {
@@ -181,10 +182,10 @@ describe("out of range for the choices, out of range for local ECS", () => {
     service = await createService("edges");
   }, 60_000);
 
-  /** What UpdateService says of a configuration alone: no new revision, so no deployment starts. */
-  async function update(configuration: DeploymentConfiguration): Promise<"accepted" | string> {
+  /** What UpdateService says of settings alone: no new revision, so no deployment starts. */
+  async function update(settings: Pick<UpdateServiceCommandInput, "deploymentConfiguration" | "healthCheckGracePeriodSeconds">): Promise<"accepted" | string> {
     try {
-      await local.ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: service.serviceName, deploymentConfiguration: configuration }));
+      await local.ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: service.serviceName, ...settings }));
       return "accepted";
     } catch (error) {
       return (error as Error).name;
@@ -214,7 +215,7 @@ describe("out of range for the choices, out of range for local ECS", () => {
         const ours = checkChoices(deployChoices, choicesWith(strategy(value)));
         expect(ours.ok ? [] : Object.keys(ours.fieldErrors), `the choices refuse ${value}`).toEqual([path]);
         // The grace period is an UpdateService member of its own, not part of the deployment configuration.
-        const theirs = path.endsWith("healthCheckGracePeriodSeconds") ? await updateGrace(value) : await update(configurationOf(strategy(value)));
+        const theirs = path.endsWith("healthCheckGracePeriodSeconds") ? await update({ healthCheckGracePeriodSeconds: value }) : await update(configurationOf(strategy(value)));
         expect(theirs, `local ECS refuses ${value}`).toBe("InvalidParameterException");
       }
     });
@@ -223,21 +224,13 @@ describe("out of range for the choices, out of range for local ECS", () => {
   it("both refuse a pause where a rollback also passes", async () => {
     const ours = checkChoices(deployChoices, choicesWith({ ...canary({}), canary: { ...canary({}).canary, approval: { stage: "TEST_TRAFFIC_SHIFT" as never, timeoutMinutes: 60, timeoutAction: "ROLLBACK" } } }));
     expect(ours.ok ? [] : Object.keys(ours.fieldErrors)).toEqual(["strategy.canary.approval.stage"]);
-    const theirs = await update({ strategy: "CANARY", deploymentCircuitBreaker: { enable: false, rollback: false }, lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["TEST_TRAFFIC_SHIFT"] }] });
+    const hooks: DeploymentConfiguration = { strategy: "CANARY", deploymentCircuitBreaker: { enable: false, rollback: false }, lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["TEST_TRAFFIC_SHIFT"] }] };
+    const theirs = await update({ deploymentConfiguration: hooks });
     expect(theirs).toBe("InvalidParameterException");
   });
 
-  async function updateGrace(seconds: number): Promise<"accepted" | string> {
-    try {
-      await local.ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: service.serviceName, healthCheckGracePeriodSeconds: seconds }));
-      return "accepted";
-    } catch (error) {
-      return (error as Error).name;
-    }
-  }
-
-  function configurationOf(strategy: StrategyChoice): DeploymentConfiguration {
-    return deploymentConfigurationFor(strategy, service.deploymentConfiguration);
+  function configurationOf(strategy: StrategyChoice): { deploymentConfiguration: DeploymentConfiguration } {
+    return { deploymentConfiguration: deploymentConfigurationFor(strategy, service.deploymentConfiguration) };
   }
 });
 

@@ -47,21 +47,9 @@ export function planDeployment(choices: DeployChoices, service: Service, current
   if (!availability.available) return { ok: false, fieldErrors: { "strategy.kind": availability.missing.map((m) => m.message).join(" ") } };
   const before = service.deploymentConfiguration ?? {};
   const after = deploymentConfigurationFor(choices.strategy, before);
-  const updateService: UpdateServiceCommandInput = {
-    cluster: choices.target.cluster,
-    service: choices.target.service,
-    taskDefinition: undefined,
-    deploymentConfiguration: after,
-    // A deploy always starts a deployment, even of the revision already running (a redeploy, or a change of strategy alone).
-    forceNewDeployment: true,
-  };
-  if (choices.strategy.kind === "rolling") updateService.healthCheckGracePeriodSeconds = choices.strategy.rolling.healthCheckGracePeriodSeconds;
-  const loadBalancers = withTestListenerRule(service.loadBalancers, choices.strategy);
-  if (loadBalancers) updateService.loadBalancers = loadBalancers;
-
+  const configurations = { configurationBefore: before, configurationAfter: after };
   if (choices.source.kind === "revision") {
-    updateService.taskDefinition = choices.source.taskDefinition;
-    return { ok: true, plan: { updateService, configurationBefore: before, configurationAfter: after } };
+    return { ok: true, plan: { updateService: updateServiceInput(choices, service, after, choices.source.taskDefinition), ...configurations } };
   }
   if (!current) throw new Error("Planning new images needs the service's current task definition.");
   const containers = new Set((current.taskDefinition.containerDefinitions ?? []).map((container) => container.name));
@@ -71,8 +59,22 @@ export function planDeployment(choices: DeployChoices, service: Service, current
     return { ok: false, fieldErrors: Object.fromEntries(unknown.map((name) => [`source.images.${name}`, `${family} has no container named ${name}.`])) };
   }
   const registerTaskDefinition = withNewImages(current, choices.source.images, choices.source.changeNote);
-  updateService.taskDefinition = registerTaskDefinition.family;
-  return { ok: true, plan: { registerTaskDefinition, updateService, configurationBefore: before, configurationAfter: after } };
+  const updateService = updateServiceInput(choices, service, after, registerTaskDefinition.family);
+  return { ok: true, plan: { registerTaskDefinition, updateService, ...configurations } };
+}
+
+function updateServiceInput(choices: DeployChoices, service: Service, after: DeploymentConfiguration, taskDefinition: string | undefined): UpdateServiceCommandInput {
+  const { strategy } = choices;
+  return {
+    cluster: choices.target.cluster,
+    service: choices.target.service,
+    taskDefinition,
+    deploymentConfiguration: after,
+    // A deploy always starts a deployment, even of the revision already running (a redeploy, or a change of strategy alone).
+    forceNewDeployment: true,
+    healthCheckGracePeriodSeconds: strategy.kind === "rolling" ? strategy.rolling.healthCheckGracePeriodSeconds : undefined,
+    loadBalancers: withTestListenerRule(service.loadBalancers, strategy),
+  };
 }
 
 /** The UpdateService input aimed at the revision RegisterTaskDefinition just returned, not at whatever is latest in the family. */

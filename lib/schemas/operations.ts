@@ -31,7 +31,7 @@ export function fieldNumber(value: unknown): unknown {
 }
 
 /** A whole number from a form field ("4") or a number. Not coerced: an empty field, null or true must not read as 0 or 1. */
-function wholeNumber(what: string, min: number, max: number) {
+export function wholeNumber(what: string, min: number, max: number) {
   return z.preprocess(
     fieldNumber,
     z
