@@ -24,14 +24,14 @@ export const clusterRef = nameOrArn("cluster name");
 export const serviceRef = nameOrArn("service name");
 
 /** A form field's text as a number; an empty field stays empty rather than becoming 0. Anything else is left for z.number to refuse. */
-function fieldNumber(value: unknown): unknown {
+export function fieldNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const text = value.trim();
   return text === "" ? undefined : Number(text);
 }
 
 /** A whole number from a form field ("4") or a number. Not coerced: an empty field, null or true must not read as 0 or 1. */
-function wholeNumber(what: string, min: number, max: number) {
+export function wholeNumber(what: string, min: number, max: number) {
   return z.preprocess(
     fieldNumber,
     z
