@@ -48,6 +48,13 @@ export const pagePaths = {
   cluster: (cluster: string) => `/clusters/${segment(cluster)}`,
   service: (cluster: string, service: string) => `/clusters/${segment(cluster)}/services/${segment(service)}`,
   task: (cluster: string, task: string) => `/clusters/${segment(cluster)}/tasks/${segment(task)}`,
+  /** The deploy wizard, started from a service. */
+  deployService: (cluster: string, service: string) => `/clusters/${segment(cluster)}/services/${segment(service)}/deploy`,
+  /** The wizard's create-a-service flow; not under services/, where "new" could be a service's name. */
+  createService: (cluster: string) => `/clusters/${segment(cluster)}/create-service`,
+  /** One service deployment's live rollout view; `deploymentId` is the last part of its ARN. */
+  deployment: (cluster: string, service: string, deploymentId: string) =>
+    `/clusters/${segment(cluster)}/services/${segment(service)}/deployments/${segment(deploymentId)}`,
   audit: (query = "") => `/audit${query}`,
   taskDefinitions: () => "/task-definitions",
   taskDefinitionFamily: (family: string) => `/task-definitions/${segment(family)}`,
