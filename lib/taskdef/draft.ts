@@ -7,6 +7,11 @@ import type { Registration } from "./registration";
  */
 export type Draft = Record<string, unknown>;
 
+/** A registration as a draft; the draft is free-form because the JSON editor lets anyone type anything. */
+export function asDraft(registration: Registration): Draft {
+  return { ...registration };
+}
+
 type Segment = string | number;
 
 function segmentsOf(path: string): Segment[] {

@@ -58,7 +58,7 @@ export const registerTaskDefinition = defineAction({
     const input: Registration = { ...restored, tags: tagsWithChangeNote(restored.tags, changeNote ?? "") };
     if (input.tags === undefined) delete input.tags;
     const { taskDefinition, $metadata } = await sendEcs(connection, new RegisterTaskDefinitionCommand(input));
-    const family = taskDefinition?.family ?? input.family;
+    const family = taskDefinition?.family ?? input.family ?? "";
     const revision = taskDefinition?.revision ?? 0;
     const label = `${family}:${revision}`;
     return {
