@@ -81,17 +81,17 @@ describe("the draft as JSON text", () => {
   it("says at which line and column a syntax error is", () => {
     const text = '{\n  "family": "web",\n  "cpu": 256,,\n}';
     const parsed = parseDraftText(text);
-    expect(parsed).toMatchObject({ ok: false, line: 3, column: 14 });
+    expect(parsed).toMatchObject({ ok: false, line: 3, column: 14, message: 'Expected a property name in double quotes, found ","' });
     expect(!parsed.ok && text[parsed.offset]).toBe(",");
   });
 
   it("places a text cut short at its end", () => {
     const text = '{\n  "family": "web"';
-    expect(parseDraftText(text)).toMatchObject({ ok: false, line: 2, column: 18, offset: text.length });
+    expect(parseDraftText(text)).toMatchObject({ ok: false, line: 2, column: 18, offset: text.length, message: "The JSON ends before it is complete" });
   });
 
   it("refuses JSON that is not one object", () => {
-    expect(parseDraftText("[1, 2]")).toMatchObject({ ok: false, message: "A task definition is one JSON object: { … }.", line: 1, column: 1 });
+    expect(parseDraftText("[1, 2]")).toMatchObject({ ok: false, message: "A task definition is one JSON object: { … }", line: 1, column: 1 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { jsonTextError } from "./draft-json";
 import type { Registration } from "./registration";
 
 /**
@@ -80,29 +81,19 @@ export function parseDraftText(text: string): ParsedDraftText {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message.replace(/\s*\(line \d+ column \d+\)$/, "");
-    return { ok: false, message, ...positionOf(text, error as Error) };
+  } catch {
+    const { message, offset } = jsonTextError(text) ?? { message: "This is not JSON", offset: 0 };
+    return { ok: false, message, offset, ...lineAndColumn(text, offset) };
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, message: "A task definition is one JSON object: { … }.", line: 1, column: 1, offset: 0 };
+    return { ok: false, message: "A task definition is one JSON object: { … }", line: 1, column: 1, offset: 0 };
   }
   return { ok: true, draft: parsed as Draft };
 }
 
-/** V8 names an offset ("at position 42"), newer ones a line and column too; a cut-off text ends at its end. */
-function positionOf(text: string, error: Error): { line: number; column: number; offset: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  if (lineColumn) {
-    const line = Number(lineColumn[1]);
-    const column = Number(lineColumn[2]);
-    const lineStart = text.split("\n").slice(0, line - 1).reduce((sum, part) => sum + part.length + 1, 0);
-    return { line, column, offset: lineStart + column - 1 };
-  }
-  const position = /position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : text.length;
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1]!.length + 1, offset };
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 /** A blank draft to start a family from: a Fargate task with one container to fill in. */
