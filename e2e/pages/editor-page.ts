@@ -68,6 +68,12 @@ export class EditorPage {
 
   /** The draft is written to the browser's storage a moment after typing stops; a reload before then would not find it. */
   async waitForDraftSaved(containing: string): Promise<void> {
-    await this.page.waitForFunction((text) => Object.keys(localStorage).some((key) => key.startsWith("slipway:taskdef-draft:") && localStorage.getItem(key)!.includes(text)), containing);
+    await this.page.waitForFunction(
+      (text) =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith("slipway:taskdef-draft:"))
+          .some((key) => (JSON.parse(localStorage.getItem(key)!) as { text: string }).text.includes(text)),
+      containing,
+    );
   }
 }
