@@ -123,3 +123,16 @@ test.describe("as a viewer", () => {
     await expect(page.getByRole("button", { name: "Register revision" })).toHaveCount(0);
   });
 });
+
+test("the JSON editor indents with Tab, and Escape then Tab leaves it", async ({ page }, testInfo) => {
+  const family = await registerScratchFamily("td-keys", testInfo);
+  const editor = new EditorPage(page);
+  await editor.open(`${family}:1`);
+  await editor.showJson();
+  await editor.json.click();
+  await page.keyboard.press("Tab");
+  await expect(editor.json).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  await expect(editor.json).not.toBeFocused();
+});
