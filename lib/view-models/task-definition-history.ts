@@ -52,6 +52,8 @@ export interface FamilyHistory {
   counts: Record<TaskDefinitionStatus, number>;
   /** The newest revision ECS has, whatever its status. */
   latest: number;
+  /** The newest ACTIVE revision, what a new revision starts from; none when all are deregistered. */
+  latestActive?: number;
   /** This page's revisions, newest first. */
   rows: RevisionRow[];
   /** The page shows revisions older than this one; undefined for the newest page. */

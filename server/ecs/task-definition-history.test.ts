@@ -16,6 +16,7 @@ async function register(family: string, image: string, tags?: Tag[]): Promise<st
 /**
  * "web": 30 revisions (image web:1 … web:30); 28 and 29 deregistered, 27 being deleted, 30 with
  * a change note. "batch": 120 ACTIVE revisions, more than one page of ListTaskDefinitions.
+ * "fading": 3 revisions, the newest deregistered; "retired": one, deregistered.
  */
 beforeAll(async () => {
   local = await startCountedLocalEcs();
@@ -27,6 +28,9 @@ beforeAll(async () => {
   for (const revision of [27, 28, 29]) await local.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: web[revision - 1] }));
   await local.ecs.send(new DeleteTaskDefinitionsCommand({ taskDefinitions: [web[26]!] }));
   for (let i = 0; i < 120; i++) await register("batch", "busybox:1.36");
+  for (let i = 0; i < 3; i++) await register("fading", "busybox:1.36");
+  await local.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: "fading:3" }));
+  await local.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: await register("retired", "busybox:1.36") }));
 });
 afterAll(() => local.stop());
 
@@ -41,7 +45,7 @@ describe("a family's history", () => {
   it("shows the newest 25 revisions first, each with its status, registration, note and image, for 3 listings and 25 descriptions", async () => {
     const history = valueOf(await readFamilyHistory(CONNECTION, "web"));
 
-    expect(history).toMatchObject({ family: "web", latest: 30, counts: { ACTIVE: 27, INACTIVE: 2, DELETE_IN_PROGRESS: 1 }, olderBefore: 6 });
+    expect(history).toMatchObject({ family: "web", latest: 30, latestActive: 30, counts: { ACTIVE: 27, INACTIVE: 2, DELETE_IN_PROGRESS: 1 }, olderBefore: 6 });
     expect(history.before).toBeUndefined();
     expect(history.rows.map((row) => row.revision)).toEqual(Array.from({ length: 25 }, (_, i) => 30 - i));
     expect(history.rows.slice(0, 5).map((row) => [row.label, row.status, row.previous])).toEqual([
@@ -77,6 +81,13 @@ describe("a family's history", () => {
     expect(history.counts).toEqual({ ACTIVE: 120, INACTIVE: 0, DELETE_IN_PROGRESS: 0 });
     expect(history.rows[0]!.label).toBe("batch:120");
     expectAwsCalls(local, { "ecs:ListTaskDefinitions": 4, "ecs:DescribeTaskDefinition": 25 });
+  });
+
+  it("knows the newest ACTIVE revision apart from the newest, and that a retired family has none", async () => {
+    expect(valueOf(await readFamilyHistory(CONNECTION, "fading"))).toMatchObject({ latest: 3, latestActive: 2 });
+    const retired = valueOf(await readFamilyHistory(CONNECTION, "retired"));
+    expect(retired).toMatchObject({ latest: 1, counts: { ACTIVE: 0, INACTIVE: 1 } });
+    expect(retired.latestActive).toBeUndefined();
   });
 
   it("says a family ECS does not have is not found, after only the listings", async () => {

@@ -40,6 +40,11 @@ function familyNotFound(family: string) {
   return awsFailure("not-found", { detail: `ECS has no task definition family ${family}.` });
 }
 
+function latestActiveOf(revisions: readonly ListedRevision[]): { latestActive?: number } {
+  const active = revisions.find((entry) => entry.status === "ACTIVE");
+  return active ? { latestActive: active.revision } : {};
+}
+
 /**
  * One family's history, a page at a time: the listings above, then for the page's revisions
  * (the newest 25, or the 25 older than `before`):
@@ -68,6 +73,7 @@ export async function readFamilyHistory(connection: Connection, family: string, 
       family,
       counts: countByStatus(revisions),
       latest: revisions[0]!.revision,
+      ...latestActiveOf(revisions),
       rows,
       ...(before !== undefined ? { before } : {}),
       ...(olderBefore !== undefined ? { olderBefore } : {}),
