@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useCan } from "@/components/auth/permissions-context";
-import { Badge } from "@/components/ui/badge";
 import { TextField } from "@/components/ui/field";
 import { formatCount } from "@/lib/format";
 import { pagePaths } from "@/lib/query-keys";
@@ -25,11 +24,10 @@ function FamilyGroup({ title, hint, families, emptyText }: { title: string; hint
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {families.map((family) => (
-            <li key={family.name} className="flex items-center justify-between gap-3 rounded-md border border-line bg-surface px-4 py-3 shadow-sm">
+            <li key={family.name} className="rounded-md border border-line bg-surface px-4 py-3 shadow-sm">
               <Link href={pagePaths.taskDefinitionFamily(family.name)} className={`min-w-0 font-medium [overflow-wrap:anywhere] ${TEXT_LINK}`}>
                 {family.name}
               </Link>
-              <Badge tone={family.active ? "ok" : "neutral"}>{family.active ? "Active" : "Inactive"}</Badge>
             </li>
           ))}
         </ul>

@@ -10,13 +10,24 @@ import { RevisionStatusBadge } from "./revision-status-badge";
 
 const HEAD = ["Compare", "Revision", "Status", "Registered", "By", "Change note", "Images", "Actions"];
 
+/** "public.ecr.aws/slipway/" dimmed before "web:1.5.0": the tag is what differs from one revision to the next. */
+function Image({ image }: { image: string }) {
+  const slash = image.lastIndexOf("/");
+  return (
+    <>
+      <span className="text-ink-muted">{image.slice(0, slash + 1)}</span>
+      {image.slice(slash + 1)}
+    </>
+  );
+}
+
 function Images({ images }: { images: string[] }) {
   if (images.length === 0) return <span className="text-ink-muted">—</span>;
   return (
-    <ul className="space-y-0.5">
+    <ul className="min-w-[24ch] space-y-0.5">
       {images.map((image) => (
-        <li key={image} title={image} className="max-w-[28ch] truncate font-mono text-xs">
-          {image}
+        <li key={image} className="font-mono text-xs [overflow-wrap:anywhere]">
+          <Image image={image} />
         </li>
       ))}
     </ul>
@@ -70,7 +81,7 @@ function Row({ row, now, picked, onPick }: { row: RevisionRow; now: number; pick
 /** A family's revisions, newest first; scrolls sideways inside its own box on a narrow screen. */
 export function RevisionTable({ family, rows, now, picked, onPick }: { family: string; rows: RevisionRow[]; now: number; picked: readonly number[]; onPick: (revision: number) => void }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-line bg-surface">
+    <div className="relative overflow-x-auto rounded-md border border-line bg-surface">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Revisions of {family}, newest first</caption>
         <thead className="bg-surface-sunken text-xs text-ink-muted">

@@ -63,7 +63,7 @@ export function RevisionActions({ revision, previous }: { revision: RevisionView
   const [answer, setAnswer] = useState<Answer>();
   const { family, label, status } = revision;
   return (
-    <div className="space-y-3">
+    <section aria-label="Actions" className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
         {canOperate && (
           <Link href={pagePaths.taskDefinitionEditor(label)} className={PRIMARY_LINK}>
@@ -82,6 +82,6 @@ export function RevisionActions({ revision, previous }: { revision: RevisionView
       </div>
       {canOperate && status === "ACTIVE" && <p className="text-xs text-ink-muted">To delete this revision, deregister it first: ECS deletes only inactive revisions.</p>}
       {answer && <ActionResultNotice result={answer.result} failureTitle={answer.failureTitle} />}
-    </div>
+    </section>
   );
 }
