@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { RelativeTime } from "@/components/service/relative-time";
 import { CopyButton } from "@/components/task/copy-button";
 import { DetailList, Panel } from "@/components/task/panel";
@@ -6,6 +7,7 @@ import { RevisionStatusBadge } from "@/components/taskdef/browse/revision-status
 import { TaskDefinitionBreadcrumb } from "@/components/taskdef/browse/task-definition-breadcrumb";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { pagePaths } from "@/lib/query-keys";
 import { registrationJson } from "@/lib/taskdef/registration";
 import { principalName } from "@/lib/view-models/task-definition-history";
 import type { RevisionView } from "@/lib/view-models/task-definitions";
@@ -47,13 +49,37 @@ function RegistrationJson({ revision }: { revision: RevisionView }) {
 }
 
 /** One revision's page: who registered it and why, what can be done with it, its settings and its JSON. */
-export function RevisionOverview({ revision, previous, readAt }: { revision: RevisionView; previous?: number; readAt: number }) {
+export function RevisionOverview({
+  revision,
+  previous,
+  readAt,
+  justRegistered = false,
+}: {
+  revision: RevisionView;
+  previous?: number;
+  readAt: number;
+  /** Straight from the editor: say it worked, and offer the comparison people want next. */
+  justRegistered?: boolean;
+}) {
   return (
     <div className="space-y-6">
       <div>
         <TaskDefinitionBreadcrumb family={revision.family} revision={revision.revision} />
         <PageHeader title={revision.label} description={`Revision ${revision.revision} of ${revision.family}.`} />
       </div>
+      {justRegistered && (
+        <Notice tone="ok" live title={`Registered ${revision.label}`}>
+          {previous !== undefined ? (
+            <p>
+              <Link className="text-link underline" href={pagePaths.taskDefinitionCompare(`${revision.family}:${previous}`, revision.label)}>
+                See what changed since {revision.family}:{previous}
+              </Link>
+            </p>
+          ) : (
+            <p>The first revision of {revision.family}.</p>
+          )}
+        </Notice>
+      )}
       <section aria-label="Registration" className="max-w-2xl">
         <Registration revision={revision} readAt={readAt} />
       </section>

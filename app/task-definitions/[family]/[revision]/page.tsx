@@ -14,6 +14,8 @@ import { canSeeSecrets } from "@/server/security/secret-access";
 
 interface RevisionRoute {
   params: Promise<{ family: string; revision: string }>;
+  /** `registered=1` when the editor has just registered this revision. */
+  searchParams?: Promise<{ registered?: string }>;
 }
 
 async function namesOf(params: RevisionRoute["params"]): Promise<{ family: string; text: string; revision?: number }> {
@@ -31,8 +33,9 @@ export async function generateMetadata({ params }: RevisionRoute): Promise<Metad
  * One revision, masked on the server for the person asking; read once per visit (an action
  * refreshes it). Its previous revision comes from the family's listings, for the comparison.
  */
-export default async function RevisionPage({ params }: RevisionRoute) {
+export default async function RevisionPage({ params, searchParams }: RevisionRoute) {
   const { family, text, revision } = await namesOf(params);
+  const justRegistered = (await searchParams)?.registered === "1";
   if (revision === undefined) {
     return <TaskDefinitionNotFound family={family} revision={text} failure={awsFailure("not-found", { detail: `${text} is not a revision: revisions are whole numbers from 1.` })} />;
   }
@@ -41,7 +44,7 @@ export default async function RevisionPage({ params }: RevisionRoute) {
     readRevision(connection, `${family}:${revision}`, { canSeeSecrets: seesSecrets }),
     readPreviousRevision(connection, family, revision),
   ]);
-  if (read.ok) return <RevisionOverview revision={read.value} previous={previous} readAt={Date.now()} />;
+  if (read.ok) return <RevisionOverview revision={read.value} previous={previous} readAt={Date.now()} justRegistered={justRegistered} />;
   if (read.error.code === "not-found") return <TaskDefinitionNotFound family={family} revision={revision} failure={read.error} />;
   return (
     <div className="space-y-6">
