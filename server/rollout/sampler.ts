@@ -22,6 +22,8 @@ interface Watched {
   connection: Connection;
   timer?: NodeJS.Timeout;
   latest?: Part<RolloutSnapshot>;
+  /** Why the most recent look failed, while an older good one is still shown. */
+  failure?: AwsFailure;
   /** Settles with the first look, for the first viewer of a deployment not sampled yet. */
   first: Promise<Part<RolloutSnapshot>>;
   settleFirst: (look: Part<RolloutSnapshot>) => void;
@@ -60,6 +62,11 @@ export class RolloutSampler {
     return watched.latest ?? (await watched.first);
   }
 
+  /** Why the most recent look at `arn` failed, when the latest good one is older. */
+  failure(arn: string): AwsFailure | undefined {
+    return this.watched.get(arn)?.failure;
+  }
+
   isSampling(arn: string): boolean {
     const watched = this.watched.get(arn);
     return watched !== undefined && !watched.done;
@@ -82,11 +89,13 @@ export class RolloutSampler {
     if (look.ok) {
       watched.latest = look;
       watched.failures = 0;
+      watched.failure = undefined;
       this.store.record(arn, look.value.sample);
       if (isFinished(look.value.sample.status)) return this.finish(watched);
     } else {
       // A failed look keeps the last good one on screen, marked by the view as stale.
       watched.latest = watched.latest?.ok ? watched.latest : look;
+      watched.failure = look.error;
       if (isGone(look.error)) {
         this.store.forget(arn);
         return this.finish(watched);
