@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countdownText, failuresText, formatElapsed, formatPercent, healthBasisText, weightsDiffer } from "./format";
+import { countdownText, failuresText, formatElapsed, formatPercent, healthBasisText, latestValuesText, weightsDiffer } from "./format";
 
 describe("formatElapsed", () => {
   it("reads m:ss for a deployment under an hour", () => {
@@ -55,5 +55,22 @@ describe("words", () => {
     expect(healthBasisText("targets")).toBe("healthy targets ÷ desired tasks");
     expect(healthBasisText("tasks")).toBe("running tasks not unhealthy ÷ desired tasks");
     expect(failuresText(2, 3)).toBe("2 of 3 failures");
+  });
+});
+
+describe("latestValuesText", () => {
+  const points = [
+    { t: 0, r0: 100, r1: 0 },
+    { t: 5, r0: 100, r1: 50 },
+    { t: 9, r0: null, r1: 75 },
+  ];
+
+  it("says each series' last value, looking past a gap", () => {
+    expect(latestValuesText(points, [{ key: "r1", label: "api:3 (new)" }, { key: "r0", label: "api:2 (current)" }])).toBe("Latest: api:3 (new) 75 %, api:2 (current) 100 %.");
+  });
+
+  it("says when there is nothing yet", () => {
+    expect(latestValuesText([], [])).toBe("No values yet.");
+    expect(latestValuesText([], [{ key: "r0", label: "api:2" }])).toBe("Latest: api:2 not known.");
   });
 });

@@ -52,3 +52,21 @@ export function weightsDiffer(requested: number | undefined, actual: number | un
 export function failuresText(failureCount: number, threshold: number): string {
   return `${failureCount.toLocaleString("en-US")} of ${threshold.toLocaleString("en-US")} ${threshold === 1 ? "failure" : "failures"}`;
 }
+
+/** The last value a series has among `points` (oldest first), skipping gaps. */
+export function latestValue(points: readonly Record<string, unknown>[], key: string): number | undefined {
+  for (let index = points.length - 1; index >= 0; index--) {
+    const value = points[index]![key];
+    if (typeof value === "number") return value;
+  }
+  return undefined;
+}
+
+/** "Latest: api:3 (new) 50 %, api:2 (current) 100 %.": a chart's values for those who cannot see it. */
+export function latestValuesText(points: readonly Record<string, unknown>[], series: readonly { key: string; label: string }[]): string {
+  const values = series.map(({ key, label }) => {
+    const value = latestValue(points, key);
+    return `${label} ${value === undefined ? "not known" : formatPercent(value)}`;
+  });
+  return values.length > 0 ? `Latest: ${values.join(", ")}.` : "No values yet.";
+}
