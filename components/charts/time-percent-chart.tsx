@@ -58,7 +58,7 @@ export default function TimePercentChart({ points, lines, height }: TimePercentC
           stroke="var(--line)"
           minTickGap={24}
         />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value} %`} tick={AXIS_TICK} stroke="var(--line)" width={48} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value} %`} tick={AXIS_TICK} stroke="var(--line)" width={56} />
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelStyle={{ color: "var(--ink-muted)" }}

@@ -46,7 +46,8 @@ function ChartFigure({ title, description, summary, children }: { title: string;
         <p className="text-xs text-ink-muted">{description}</p>
       </div>
       <div role="img" aria-label={`${title}. ${summary}`} style={{ minHeight: CHART_HEIGHT }}>
-        {children}
+        {/* The summary above says what the drawing shows; its legend and axes would only repeat it. */}
+        <div aria-hidden="true">{children}</div>
       </div>
     </section>
   );
@@ -90,6 +91,7 @@ export function RolloutCharts({ samples }: { samples: readonly RolloutSample[] }
     { key: "requested", label: "Requested (ECS)", color: TARGET_COLOR, step: true },
     ...(traffic.differs ? [{ key: "actual", label: "Actual (listener rule)", color: "var(--warn)", step: true, dashed: true }] : []),
   ];
+  const weighted = traffic.points.some((point) => point.requested !== null || point.actual !== null);
   const trafficNote = traffic.differs
     ? "The listener rule's actual weight differs from what ECS requested: both are drawn."
     : "The listener rule's actual weight agrees with what ECS requested.";
@@ -98,9 +100,15 @@ export function RolloutCharts({ samples }: { samples: readonly RolloutSample[] }
       <ChartFigure title="Healthy tasks" description={`Percent of desired tasks healthy, per revision: ${healthBasisText(healthy.basis)}`} summary={latestValuesText(healthy.points, healthyLines)}>
         <PercentChart points={healthy.points} lines={healthyLines} />
       </ChartFigure>
-      <ChartFigure title="Production traffic on the new revision" description={trafficNote} summary={latestValuesText(traffic.points, trafficLines)}>
-        <PercentChart points={traffic.points} lines={trafficLines} />
-      </ChartFigure>
+      {weighted ? (
+        <ChartFigure title="Production traffic on the new revision" description={trafficNote} summary={latestValuesText(traffic.points, trafficLines)}>
+          <PercentChart points={traffic.points} lines={trafficLines} />
+        </ChartFigure>
+      ) : (
+        <p className="text-sm text-ink-muted">
+          Production traffic: this deployment sets no traffic weights. Traffic reaches the new revision as its tasks replace the old ones.
+        </p>
+      )}
       <RequestCharts samples={samples} />
     </div>
   );

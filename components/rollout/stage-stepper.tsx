@@ -47,7 +47,7 @@ function StageItem({ stage, position, last, countdown }: { stage: RolloutStage; 
   const current = stage.status === "current";
   const labelTone = current ? "text-info" : stage.status === "failed" ? "text-danger" : stage.status === "next" || stage.status === "skipped" ? "text-ink-muted" : "";
   return (
-    <li aria-current={current ? "step" : undefined} className="flex min-w-0 gap-3 lg:min-w-24 lg:flex-1 lg:flex-col lg:gap-2">
+    <li aria-current={current ? "step" : undefined} className="flex min-w-0 gap-3 lg:min-w-16 lg:flex-1 lg:flex-col lg:gap-2">
       <div className="flex flex-col items-center lg:flex-row">
         <Marker stage={stage} position={position} />
         {!last && <span aria-hidden="true" className={`my-1 w-0.5 flex-1 lg:mx-2 lg:my-0 lg:h-0.5 lg:w-auto ${stage.status === "done" ? "bg-ok" : "bg-line"}`} />}
@@ -71,7 +71,7 @@ export function StageStepper({ view, now }: { view: RolloutView; now: number }) 
   const bake = currentBake(view, stages);
   const countdown = bake && countdownText(bake.label, bake.endsAt, now);
   return (
-    <ol aria-label="Deployment stages" className="flex flex-col lg:flex-row lg:overflow-x-auto lg:pb-1">
+    <ol aria-label="Deployment stages" className="relative flex flex-col lg:flex-row lg:overflow-x-auto lg:pb-1">
       {stages.map((stage, index) => (
         <StageItem
           key={stage.id}

@@ -178,6 +178,7 @@ describe("rolloutStages of a rolling update", () => {
     const samples = [sample(0, { newHealthy: 0 }), sample(5, { newHealthy: 0, status: "ROLLBACK_IN_PROGRESS" })];
     const stages = rolloutStages(input(rolling, "ROLLBACK_SUCCESSFUL", { samples }));
     expect(summary(stages)).toEqual(["Start new tasks:failed", "Replace old tasks:skipped", "Steady state:skipped", "Roll back:done"]);
+    expect(stages.at(-1)?.percent).toBeUndefined();
   });
 });
 

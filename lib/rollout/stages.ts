@@ -229,7 +229,11 @@ export function rolloutStages(input: StageInput): RolloutStage[] {
   stages[index] = { ...stages[index]!, detail: rolledBack ? "Rolled back from here" : "Stopped here" };
   if (!rolledBack) return stages;
   const rollbackStatus: StageStatus = status === "ROLLBACK_SUCCESSFUL" ? "done" : status === "ROLLBACK_FAILED" ? "failed" : "current";
-  return [...stages, { id: "rollback", label: "Roll back", status: rollbackStatus, percent: 0, ...(rollbackStatus === "current" ? { detail: "Traffic back to the old revision" } : {}) }];
+  const rollback: RolloutStage = { id: "rollback", label: "Roll back", status: rollbackStatus };
+  // Traffic-shifting strategies send production traffic back to the old revision: 0 % on the new one.
+  if (!rolling) rollback.percent = 0;
+  if (rollbackStatus === "current") rollback.detail = rolling ? "Old revision's tasks coming back" : "Traffic back to the old revision";
+  return [...stages, rollback];
 }
 
 /**
