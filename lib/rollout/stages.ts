@@ -232,7 +232,7 @@ export function rolloutStages(input: StageInput): RolloutStage[] {
   const rollback: RolloutStage = { id: "rollback", label: "Roll back", status: rollbackStatus };
   // Traffic-shifting strategies send production traffic back to the old revision: 0 % on the new one.
   if (!rolling) rollback.percent = 0;
-  if (rollbackStatus === "current") rollback.detail = rolling ? "Old revision's tasks coming back" : "Traffic back to the old revision";
+  if (rollbackStatus === "current") rollback.detail = rolling ? "Returning to the old revision" : "Traffic back to the old revision";
   return [...stages, rollback];
 }
 
