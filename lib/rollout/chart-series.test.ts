@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { healthyPercentChart, MAX_CHART_POINTS, requestSplitChart, revisionSeries, thinSamples, trafficWeightChart } from "./chart-series";
+import { extendToPresent, healthyPercentChart, MAX_CHART_POINTS, requestSplitChart, revisionSeries, thinSamples, trafficWeightChart } from "./chart-series";
 import type { RevisionSample, RolloutSample } from "./sample";
 
 const BLUE = "arn:aws:ecs:us-east-1:000000000000:service-revision/demo/api/1111";
@@ -149,5 +149,20 @@ describe("thinSamples", () => {
     const long = day.filter((second) => second % 10 === 0).map((second) => sample(second, [revision(GREEN, "target", { healthy: 4, requestedWeight: 100, actualWeight: 100 })]));
     expect(healthyPercentChart(long).points).toHaveLength(MAX_CHART_POINTS);
     expect(trafficWeightChart(long).points.at(-1)?.t).toBe(86_390);
+  });
+});
+
+describe("extendToPresent", () => {
+  it("carries the last sample to the latest look, so a paused deployment's lines reach the present", () => {
+    const paused = canary.slice(0, 2);
+    const extended = extendToPresent(paused, new Date(T0 + 60_000).toISOString());
+    expect(extended).toHaveLength(3);
+    expect(extended[2]).toEqual({ ...paused[1], at: new Date(T0 + 60_000).toISOString() });
+    expect(healthyPercentChart(extended).points.at(-1)).toMatchObject({ t: 60, r1: 50 });
+  });
+
+  it("adds nothing when the last sample is the latest look, or there is none", () => {
+    expect(extendToPresent(canary, canary[2]!.at)).toEqual(canary);
+    expect(extendToPresent([], new Date(T0).toISOString())).toEqual([]);
   });
 });

@@ -143,3 +143,14 @@ export function requestSplitChart(samples: readonly RolloutSample[], maxPoints =
   );
   return { series, share, errorRate };
 }
+
+/**
+ * The samples with the last one carried to `lookedAt`: the store skips samples that repeat
+ * the one before (until a heartbeat), so a deployment waiting for approval would otherwise
+ * end its lines where it stopped changing rather than at the present.
+ */
+export function extendToPresent(samples: readonly RolloutSample[], lookedAt: string): RolloutSample[] {
+  const last = samples.at(-1);
+  if (!last || Date.parse(lookedAt) <= Date.parse(last.at)) return [...samples];
+  return [...samples, { ...last, at: lookedAt }];
+}

@@ -2,11 +2,16 @@
 
 import { Freshness } from "@/components/live/freshness";
 import { LiveFailure } from "@/components/live/live-status";
+import { RevisionCounts } from "@/components/rollout/revision-counts";
+import { RolloutCharts } from "@/components/rollout/rollout-charts";
 import { RolloutHeader } from "@/components/rollout/rollout-header";
 import { RolloutNotFound } from "@/components/rollout/rollout-not-found";
+import { StageStepper } from "@/components/rollout/stage-stepper";
 import { ROLLOUT_POLL_MS, useRolloutView } from "@/components/rollout/use-rollout-view";
+import { Section } from "@/components/service/section";
 import { ServiceEvents } from "@/components/service/service-events";
 import type { LiveRead } from "@/lib/live-read";
+import { extendToPresent } from "@/lib/rollout/chart-series";
 import type { RolloutRead } from "@/lib/view-models/rollout";
 
 export function RolloutClient({ cluster, service, deploymentId, initial }: { cluster: string; service: string; deploymentId: string; initial: LiveRead<RolloutRead> }) {
@@ -22,6 +27,15 @@ export function RolloutClient({ cluster, service, deploymentId, initial }: { clu
         aside={updatedAt !== undefined && <Freshness updatedAt={Date.parse(view.lookedAt) || updatedAt} now={now} stale={failure !== undefined} />}
       />
       <LiveFailure failure={failure} hasData what="deployment" everyMs={ROLLOUT_POLL_MS} />
+      <Section title="Stages">
+        <StageStepper view={view} now={now} />
+      </Section>
+      <Section title="Revisions">
+        <RevisionCounts view={view} />
+      </Section>
+      <Section title="Charts" aside={`${view.samples.length} ${view.samples.length === 1 ? "sample" : "samples"} since the deployment was first seen`}>
+        <RolloutCharts samples={extendToPresent(view.samples, view.lookedAt)} />
+      </Section>
       <ServiceEvents events={view.events} now={now} />
     </div>
   );
