@@ -34,7 +34,7 @@ function ServiceBody({ cluster, detail, parts, now }: { cluster: string; detail:
         <DeploymentSettingsSection settings={parts.deploymentConfiguration} controller={parts.summary.deploymentController} />
       </div>
       <DeploymentsSection deployments={detail.deployments} now={now} />
-      <LoadBalancersSection cluster={cluster} groups={detail.loadBalancers} />
+      <LoadBalancersSection cluster={cluster} groups={detail.loadBalancers} entryPoints={detail.entryPoints} />
       <ServiceTasks cluster={cluster} tasks={detail.tasks} now={now} />
       <ServiceEvents events={parts.events} now={now} />
     </>
