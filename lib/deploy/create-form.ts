@@ -1,12 +1,15 @@
 import { splitList } from "@/lib/schemas/limits";
 import type { StrategyKind } from "./choices";
-import type { CreateServiceChoicesInput } from "./create-choices";
+import type { CreateServiceChoicesInput, LAUNCH_TYPES } from "./create-choices";
 import { DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalStage, type LimitName } from "./limits";
 
 /**
  * The create-service form as typed (every field text, as inputs hold it), and the choices it
  * sends: checked by `createServiceChoices` in the browser, and again by the action.
  */
+/** The launch types a form offers, without loading the schemas; the type keeps them the schema's. */
+export const LAUNCH_TYPE_OPTIONS = ["FARGATE", "EC2", "EXTERNAL", "MANAGED_INSTANCES"] as const satisfies readonly (typeof LAUNCH_TYPES)[number][];
+
 export type PlacementKind = "cluster-default" | "capacity-providers" | "launch-type";
 
 export interface CapacityRow {
@@ -106,7 +109,7 @@ function strategyOf(form: CreateServiceForm): CreateServiceChoicesInput["strateg
 
 function placementOf(form: CreateServiceForm): CreateServiceChoicesInput["placement"] {
   if (form.placement === "capacity-providers") return { kind: "capacity-providers", capacityProviderStrategy: form.capacityRows };
-  if (form.placement === "launch-type") return { kind: "launch-type", launchType: form.launchType as "FARGATE" };
+  if (form.placement === "launch-type") return { kind: "launch-type", launchType: form.launchType as (typeof LAUNCH_TYPE_OPTIONS)[number] };
   return { kind: "cluster-default" };
 }
 
