@@ -2,6 +2,7 @@ import "server-only";
 import { forbidden, unauthorized } from "next/navigation";
 import type { z } from "zod";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
+import type { AwsFailure } from "@/lib/aws-errors";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Connection } from "@/server/aws/connection";
 import { currentConnection } from "@/server/aws/current-connection";
@@ -51,6 +52,18 @@ export class ActionRefusal extends Error {
   }
 }
 
+/**
+ * A failure the action has already put in the closed set's terms, for when AWS's own error
+ * says less than it knows: DeleteTaskDefinitions answers a missing revision with HTTP 200 and a
+ * reason, which is "not found", not success.
+ */
+export class ActionFailure extends Error {
+  override readonly name = "ActionFailure";
+  constructor(readonly failure: AwsFailure) {
+    super(failure.detail ?? failure.message);
+  }
+}
+
 function logOutcome(name: string, actor: Actor | undefined, outcome: "succeeded" | "refused" | "failed" | "denied", details: Record<string, unknown>): void {
   console.info(JSON.stringify({ action: name, actor: actor?.id ?? null, outcome, at: new Date().toISOString(), ...details }));
 }
@@ -84,7 +97,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
         const failure = { code: "invalid-input" as const, message: error.message };
         return { ok: false, error: failure, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
       }
-      const failure = toAwsFailure(error);
+      const failure = error instanceof ActionFailure ? error.failure : toAwsFailure(error);
       if (failure.code === "unknown") console.error(`Action ${spec.name} failed unexpectedly:`, error);
       logOutcome(spec.name, actor, "failed", { code: failure.code, awsCode: failure.awsCode, requestId: failure.requestId });
       await auditAction({

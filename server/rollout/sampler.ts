@@ -22,6 +22,8 @@ interface Watched {
   connection: Connection;
   timer?: NodeJS.Timeout;
   latest?: Part<RolloutSnapshot>;
+  /** Why the most recent look failed, while an older good one is still shown. */
+  failure?: AwsFailure;
   /** Settles with the first look, for the first viewer of a deployment not sampled yet. */
   first: Promise<Part<RolloutSnapshot>>;
   settleFirst: (look: Part<RolloutSnapshot>) => void;
@@ -49,7 +51,6 @@ export class RolloutSampler {
     let settleFirst!: (look: Part<RolloutSnapshot>) => void;
     const first = new Promise<Part<RolloutSnapshot>>((resolve) => (settleFirst = resolve));
     this.watched.set(arn, { connection, first, settleFirst, failures: 0, done: false });
-    this.store.track({ arn, connection });
     void this.sample(arn);
   }
 
@@ -58,6 +59,11 @@ export class RolloutSampler {
     const watched = this.watched.get(arn);
     if (!watched) return undefined;
     return watched.latest ?? (await watched.first);
+  }
+
+  /** Why the most recent look at `arn` failed, when the latest good one is older. */
+  failure(arn: string): AwsFailure | undefined {
+    return this.watched.get(arn)?.failure;
   }
 
   isSampling(arn: string): boolean {
@@ -80,15 +86,20 @@ export class RolloutSampler {
     if (watched.done) return;
     watched.settleFirst(look);
     if (look.ok) {
+      // Remembered from its first good look on: an id that names no deployment leaves no trace.
+      if (!watched.latest?.ok) this.store.track({ arn, connection: watched.connection });
       watched.latest = look;
       watched.failures = 0;
+      watched.failure = undefined;
       this.store.record(arn, look.value.sample);
       if (isFinished(look.value.sample.status)) return this.finish(watched);
     } else {
       // A failed look keeps the last good one on screen, marked by the view as stale.
       watched.latest = watched.latest?.ok ? watched.latest : look;
+      watched.failure = look.error;
       if (isGone(look.error)) {
         this.store.forget(arn);
+        if (!watched.latest.ok) this.watched.delete(arn);
         return this.finish(watched);
       }
       watched.failures++;

@@ -28,6 +28,8 @@ import { describeServiceRevisions } from "@/server/ecs/service-revisions";
 export interface RolloutSnapshot {
   deployment: ServiceDeployment;
   service: Service;
+  /** The deployment's target and source revisions. */
+  revisions: ServiceRevision[];
   sample: RolloutSample;
 }
 
@@ -101,7 +103,7 @@ export async function readRolloutSnapshot(connection: Connection, serviceDeploym
       ruleWeights: weights.ok ? weights.value : undefined,
       tasks: tasks.ok ? tasks.value : undefined,
     });
-    return { ok: true, value: { deployment, service, sample } };
+    return { ok: true, value: { deployment, service, revisions, sample } };
   } catch (error) {
     return { ok: false, error: toAwsFailure(error) };
   }
