@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import type { CreateServiceChoicesInput } from "@/lib/deploy/create-choices";
 import { createChoicesOf, emptyCreateServiceForm, type CreateServiceForm } from "@/lib/deploy/create-form";
+import type { AwsFailure } from "@/lib/aws-errors";
 import { pagePaths, queryKeys } from "@/lib/query-keys";
 import { defaultTrafficRole, type CreateServicePageData, type TaskDefinitionPick } from "@/lib/view-models/load-balancing-create";
 import { createService } from "@/server/actions/create-service";
@@ -28,41 +30,26 @@ function taskDefinitionOf(pick: TaskDefinitionPick | undefined, family: string, 
 }
 
 /** Checked in the browser with the action's own schema (loaded on submit), so each message lands at its field before anything is sent. */
-async function checkInBrowser(input: ReturnType<typeof createChoicesOf>): Promise<Record<string, string>> {
+async function checkInBrowser(input: CreateServiceChoicesInput): Promise<Record<string, string>> {
   const [{ checkChoices }, { createServiceChoices }] = await Promise.all([import("@/lib/deploy/choices"), import("@/lib/deploy/create-choices")]);
   const checked = checkChoices(createServiceChoices, input);
   return checked.ok ? {} : checked.fieldErrors;
 }
 
-export function CreateServiceFormBody({ cluster, data }: { cluster: string; data: CreateServicePageData }) {
+/** Checks the form, sends it, and goes to the new service's page; a refusal's first field takes focus, so a keyboard user lands on it. */
+function useCreateSubmit(cluster: string, data: CreateServicePageData, formRef: RefObject<HTMLFormElement | null>) {
   const router = useRouter();
-  const [form, setForm] = useState<CreateServiceForm>(() => emptyCreateServiceForm({ ...data.network, roleArn: defaultTrafficRole(data.cluster.account) }));
-  const [family, setFamily] = useState("");
-  const [revision, setRevision] = useState("");
-  const taskDefinition = useTaskDefinitionPick(cluster, family, revision);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
   const create = useAction(createService, [queryKeys.clusters.one(cluster), queryKeys.clusters.overview()]);
-  const formRef = useRef<HTMLFormElement>(null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
   const [focusNeeded, setFocusNeeded] = useState(0);
-
-  const serverErrors = create.result && !create.result.ok ? (create.result.fieldErrors ?? {}) : {};
-  const errors = clientErrors ?? serverErrors;
-  const pick = taskDefinition.pick;
-  const container = containerChoice(pick, form.container);
-  const needsSubnets = pick?.chosen ? pick.chosen.networkMode === "awsvpc" : undefined;
-  const change = (update: Partial<CreateServiceForm>) => setForm((current) => ({ ...current, ...update }));
-
-  // After a refused submit, the first field with a message takes focus, so a keyboard user lands on it.
   useEffect(() => {
     if (focusNeeded) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [focusNeeded]);
+  }, [focusNeeded, formRef]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = createChoicesOf(cluster, { ...form, container, taskDefinition: taskDefinitionOf(pick, family, revision) }, needsSubnets);
+  async function submit(input: CreateServiceChoicesInput, taskDefinitionFailure: AwsFailure | undefined) {
     const found = await checkInBrowser(input);
     if (data.takenNames.includes(input.serviceName)) found.serviceName = `${cluster} already has a service ${input.serviceName}; pick another name.`;
-    if (taskDefinition.failure) found.taskDefinition = taskDefinition.failure.detail ?? taskDefinition.failure.message;
+    if (taskDefinitionFailure) found.taskDefinition = taskDefinitionFailure.detail ?? taskDefinitionFailure.message;
     if (Object.keys(found).length > 0) {
       setClientErrors(found);
       setFocusNeeded((count) => count + 1);
@@ -74,9 +61,31 @@ export function CreateServiceFormBody({ cluster, data }: { cluster: string; data
     else if (result.fieldErrors) setFocusNeeded((count) => count + 1);
   }
 
+  const serverErrors = create.result && !create.result.ok ? (create.result.fieldErrors ?? {}) : {};
+  return { submit, errors: clientErrors ?? serverErrors, pending: create.pending, failure: create.result && !create.result.ok && !create.result.fieldErrors ? create.result : undefined };
+}
+
+export function CreateServiceFormBody({ cluster, data }: { cluster: string; data: CreateServicePageData }) {
+  const [form, setForm] = useState<CreateServiceForm>(() => emptyCreateServiceForm({ ...data.network, roleArn: defaultTrafficRole(data.cluster.account) }));
+  const [family, setFamily] = useState("");
+  const [revision, setRevision] = useState("");
+  const taskDefinition = useTaskDefinitionPick(cluster, family, revision);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { submit, errors, pending, failure } = useCreateSubmit(cluster, data, formRef);
+
+  const pick = taskDefinition.pick;
+  const container = containerChoice(pick, form.container);
+  const needsSubnets = pick?.chosen ? pick.chosen.networkMode === "awsvpc" : undefined;
+  const change = (update: Partial<CreateServiceForm>) => setForm((current) => ({ ...current, ...update }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = createChoicesOf(cluster, { ...form, container, taskDefinition: taskDefinitionOf(pick, family, revision) }, needsSubnets);
+    void submit(input, taskDefinition.failure);
+  };
+
   const count = Object.keys(errors).length;
   return (
-    <form ref={formRef} noValidate onSubmit={submit} className="space-y-6">
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6">
       <ServiceFields
         name={form.serviceName}
         desiredCount={form.desiredCount}
@@ -107,7 +116,7 @@ export function CreateServiceFormBody({ cluster, data }: { cluster: string; data
           <p>Nothing was sent to AWS. Each message is beside its field.</p>
         </Notice>
       )}
-      {create.result && !create.result.ok && !create.result.fieldErrors && <ActionResultNotice result={create.result} failureTitle="The service was not created" />}
+      <ActionResultNotice result={failure} failureTitle="The service was not created" />
       <div className="flex flex-wrap justify-end gap-2">
         <Link
           href={pagePaths.cluster(cluster)}
@@ -115,8 +124,8 @@ export function CreateServiceFormBody({ cluster, data }: { cluster: string; data
         >
           Cancel
         </Link>
-        <Button type="submit" variant="primary" busy={create.pending}>
-          {create.pending ? "Creating…" : "Create service"}
+        <Button type="submit" variant="primary" busy={pending}>
+          {pending ? "Creating…" : "Create service"}
         </Button>
       </div>
     </form>
