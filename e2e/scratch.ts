@@ -1,4 +1,14 @@
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import {
+  CreateRuleCommand,
+  CreateTargetGroupCommand,
+  DeleteRuleCommand,
+  DeleteTargetGroupCommand,
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { TestInfo } from "@playwright/test";
 import { NETWORK, taskDefinitionFor, WEB, WORKER } from "../emulator/seed/apps";
 import { assertLocalUrl } from "./local-only";
@@ -57,4 +67,86 @@ export async function runScratchTasks(ecs: ECSClient, cluster: string, count: nu
       new RunTaskCommand({ cluster, taskDefinition: taskDefinition!.taskDefinitionArn, count: Math.min(10, left), networkConfiguration: NETWORK }),
     );
   }
+}
+
+/** The demo load balancer's listener ELB answers production traffic on; scratch rules go on it, each with a host of its own. */
+const DEMO_LOAD_BALANCER = "demo";
+const DEMO_PRODUCTION_PORT = 80;
+
+export function localElb(): ElasticLoadBalancingV2Client {
+  const endpoint = process.env.SLIPWAY_LOCAL_ECS_URL;
+  if (!endpoint) throw new Error("SLIPWAY_LOCAL_ECS_URL is not set: run the browser tests through `npx playwright test`.");
+  assertLocalUrl(endpoint, "local ECS at");
+  return new ElasticLoadBalancingV2Client({ endpoint, region: REGION, credentials: { accessKeyId: "local-ecs", secretAccessKey: "local-ecs" } });
+}
+
+export interface ScratchLoadBalancing {
+  blueName: string;
+  greenName: string;
+  blueArn: string;
+  greenArn: string;
+  /** A rule on the demo's production listener: host `<name>.*` forwards to blue (weight 1) and green (weight 0). */
+  productionRuleArn: string;
+  /** "Host is <name>.*", as the dashboard words the rule. */
+  hostCondition: string;
+  /** Deletes the rule and both target groups; the demo load balancer is as seeded again. */
+  remove(): Promise<void>;
+}
+
+/**
+ * A blue and a green target group of a test's own and a listener rule for them on the demo
+ * load balancer, so a scratch service can go behind it without touching the demo's services.
+ * `remove()` undoes it; call it after deleting the service that uses them.
+ */
+export async function createScratchLoadBalancing(name: string, port = 8080): Promise<ScratchLoadBalancing> {
+  const elb = localElb();
+  const { LoadBalancers } = await elb.send(new DescribeLoadBalancersCommand({ Names: [DEMO_LOAD_BALANCER] }));
+  const demo = LoadBalancers![0];
+  const group = async (colour: string) => {
+    const Name = `${name}-${colour}`;
+    try {
+      const created = await elb.send(new CreateTargetGroupCommand({ Name, Protocol: "HTTP", Port: port, VpcId: demo.VpcId, TargetType: "ip", HealthCheckPath: "/health" }));
+      return created.TargetGroups![0].TargetGroupArn!;
+    } catch (error) {
+      // Left by an earlier attempt of this test (a retry): use it again.
+      if (!(error as { name?: string }).name?.startsWith("DuplicateTargetGroupName")) throw error;
+      return (await elb.send(new DescribeTargetGroupsCommand({ Names: [Name] }))).TargetGroups![0].TargetGroupArn!;
+    }
+  };
+  const [blueArn, greenArn] = [await group("blue"), await group("green")];
+  const { Listeners } = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: demo.LoadBalancerArn }));
+  const listener = Listeners!.find((candidate) => candidate.Port === DEMO_PRODUCTION_PORT)!;
+  const productionRuleArn = await ruleAtFreePriority(elb, listener.ListenerArn!, `${name}.*`, blueArn, greenArn);
+  return {
+    blueName: `${name}-blue`,
+    greenName: `${name}-green`,
+    blueArn,
+    greenArn,
+    productionRuleArn,
+    hostCondition: `Host is ${name}.*`,
+    async remove() {
+      await elb.send(new DeleteRuleCommand({ RuleArn: productionRuleArn }));
+      for (const arn of [blueArn, greenArn]) await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: arn }));
+    },
+  };
+}
+
+/** Priorities are unique per listener and the desktop and phone runs add rules at once: the first free one above the demo's. */
+async function ruleAtFreePriority(elb: ElasticLoadBalancingV2Client, listenerArn: string, host: string, blue: string, green: string): Promise<string> {
+  for (let priority = 100; priority < 200; priority++) {
+    try {
+      const { Rules } = await elb.send(
+        new CreateRuleCommand({
+          ListenerArn: listenerArn,
+          Priority: priority,
+          Conditions: [{ Field: "host-header", HostHeaderConfig: { Values: [host] } }],
+          Actions: [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 1 }, { TargetGroupArn: green, Weight: 0 }] } }],
+        }),
+      );
+      return Rules![0].RuleArn!;
+    } catch (error) {
+      if (!(error as { name?: string }).name?.startsWith("PriorityInUse")) throw error;
+    }
+  }
+  throw new Error(`No free rule priority from 100 to 199 on ${listenerArn}.`);
 }

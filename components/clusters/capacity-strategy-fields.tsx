@@ -67,21 +67,25 @@ export function CapacityStrategyFields({
   onChange,
   errors,
   path,
+  legend = "Default capacity provider strategy",
+  description = "Where tasks run when a service or RunTask names no strategy.",
 }: {
   rows: StrategyRow[];
   onChange: (rows: StrategyRow[]) => void;
   errors: Record<string, string>;
   path: string;
+  /** What the strategy is for: a cluster's default, or one service's own. */
+  legend?: string;
+  description?: string;
 }) {
   const update = (index: number, change: Partial<StrategyRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   const unused = CAPACITY_PROVIDERS.find((provider) => !rows.some((row) => row.capacityProvider === provider));
 
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium">Default capacity provider strategy</legend>
+      <legend className="text-sm font-medium">{legend}</legend>
       <p className="text-xs text-ink-muted">
-        Where tasks run when a service or RunTask names no strategy. ECS first places each provider&rsquo;s base number of tasks, then splits the rest
-        by weight. Only one provider can have a base.
+        {description} ECS first places each provider&rsquo;s base number of tasks, then splits the rest by weight. Only one provider can have a base.
       </p>
       {rows.length === 0 && <p className="text-sm text-ink-muted">No default strategy: each service and task names its own capacity provider or launch type.</p>}
       {rows.map((row, index) => (

@@ -56,8 +56,8 @@ function Rollback({ deployment, now }: { deployment: DeploymentDetail; now: numb
   );
 }
 
-/** An ongoing or last deployment in full: status, strategy, revisions with tasks and traffic, and its safety nets. */
-export function DeploymentCard({ deployment, now }: { deployment: DeploymentDetail; now: number }) {
+/** An ongoing or last deployment in full: status, strategy, revisions with tasks and traffic, and its safety nets; `action` is what a person can do about it. */
+export function DeploymentCard({ deployment, now, action }: { deployment: DeploymentDetail; now: number; action?: ReactNode }) {
   const titleId = useId();
   const gate = deployment.awaitingApproval;
   const status = deploymentStatusText(deployment.status, Boolean(gate));
@@ -96,6 +96,7 @@ export function DeploymentCard({ deployment, now }: { deployment: DeploymentDeta
       <RevisionFlow sources={deployment.sources} target={deployment.target} />
       {deployment.statusReason && <p className="text-sm text-ink-muted">{deployment.statusReason}</p>}
       <Rollback deployment={deployment} now={now} />
+      {action && <div className="flex flex-wrap justify-end gap-2">{action}</div>}
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { targetStateText } from "@/lib/service-status-text";
+import type { Part } from "@/lib/view-models/common";
+import type { ForwardTarget, ServiceEntryPoint } from "@/lib/view-models/load-balancing";
 import { targetCounts, type TargetGroupHealth, type TargetView } from "@/lib/view-models/target-health";
 import { PartFailure } from "./part-failure";
 import { Section } from "./section";
@@ -66,14 +68,70 @@ function TargetGroup({ cluster, group }: { cluster: string; group: TargetGroupHe
   );
 }
 
+const ROLE_TEXT: Record<ServiceEntryPoint["role"], string> = { production: "Production", test: "Test", listener: "Listener" };
+
+/** "demo-api-blue 90 % · demo-api-green 10 %": weights as shares of the rule's traffic. */
+function weightsText(forwards: readonly ForwardTarget[]): string | undefined {
+  if (forwards.length === 0) return undefined;
+  const total = forwards.reduce((sum, target) => sum + (target.weight ?? 1), 0);
+  return forwards
+    .map((target) => (total > 0 ? `${target.targetGroupName} ${Math.round(((target.weight ?? 1) / total) * 100)} %` : target.targetGroupName))
+    .join(" · ");
+}
+
+function EntryPoint({ entry }: { entry: ServiceEntryPoint }) {
+  const weights = weightsText(entry.forwards);
+  return (
+    <li className="space-y-1 rounded-md border border-line px-3 py-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Badge tone={entry.role === "production" ? "info" : "neutral"}>{ROLE_TEXT[entry.role]}</Badge>
+        {entry.url ? (
+          <a href={entry.url} target="_blank" rel="noreferrer" className="font-mono text-sm text-link underline-offset-2 hover:underline [overflow-wrap:anywhere]">
+            {entry.url}
+          </a>
+        ) : (
+          <span className="font-mono text-sm [overflow-wrap:anywhere]">{entry.dnsName ?? entry.loadBalancerName}</span>
+        )}
+      </div>
+      <p className="text-sm text-ink-muted">
+        {entry.listener} on {entry.loadBalancerName}
+        {entry.conditions.length > 0 && ` · when ${entry.conditions.join(" and ")}`}
+        {weights && ` · ${weights}`}
+      </p>
+    </li>
+  );
+}
+
+/** The service's listener rules (or its load balancers' listeners) as links, so a person can open what the service serves. */
+function WhereItAnswers({ entryPoints }: { entryPoints: Part<ServiceEntryPoint[]> }) {
+  const titleId = useId();
+  if (!entryPoints.ok) return <PartFailure what="Where the service answers" error={entryPoints.error} />;
+  if (entryPoints.value.length === 0) return null;
+  const ruled = entryPoints.value.some((entry) => entry.role !== "listener");
+  return (
+    <section aria-labelledby={titleId} className="space-y-2">
+      <h3 id={titleId} className="font-semibold">
+        Where it answers
+      </h3>
+      {!ruled && <p className="text-sm text-ink-muted">The listeners of its load balancer; their rules decide which requests reach this service.</p>}
+      <ul className="space-y-2">
+        {entryPoints.value.map((entry) => (
+          <EntryPoint key={`${entry.role}:${entry.loadBalancerName}:${entry.listener}`} entry={entry} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Each target group the service registers in, alternates included, with the health ELBv2 reports per target. */
-export function LoadBalancersSection({ cluster, groups }: { cluster: string; groups: readonly TargetGroupHealth[] }) {
+export function LoadBalancersSection({ cluster, groups, entryPoints }: { cluster: string; groups: readonly TargetGroupHealth[]; entryPoints: Part<ServiceEntryPoint[]> }) {
   return (
     <Section title="Load balancers">
       {groups.length === 0 ? (
         <p className="text-sm text-ink-muted">This service is not behind a load balancer.</p>
       ) : (
         <div className="space-y-6">
+          <WhereItAnswers entryPoints={entryPoints} />
           {groups.map((group) => (
             <TargetGroup key={group.targetGroupArn} cluster={cluster} group={group} />
           ))}

@@ -12,6 +12,7 @@ import type { AwsFailure } from "@/lib/aws-errors";
 import { idOfArn, isoDate, taskDefinitionRef, type Part, type TaskDefinitionRef } from "./common";
 import { rolloutOf, type DeploymentGroups, type RevisionInfo, type RolloutSummary } from "./deployments";
 import { capacityStrategyLabel, deploymentStrategy, deploymentStrategyLabel } from "./strategy";
+import type { ServiceEntryPoint } from "./load-balancing";
 import type { TargetGroupHealth } from "./target-health";
 import type { StoppedTaskRow, TaskGroup } from "./tasks";
 
@@ -140,5 +141,7 @@ export interface ServiceDetail {
   deployments: Part<ServiceDeploymentsView>;
   /** Empty when the service could not be read, or has no load balancer. */
   loadBalancers: TargetGroupHealth[];
+  /** Where the service answers: its load balancers' DNS names and listeners, with its listener rules. */
+  entryPoints: Part<ServiceEntryPoint[]>;
   tasks: Part<ServiceTasks>;
 }

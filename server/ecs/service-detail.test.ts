@@ -31,6 +31,10 @@ const SHOP_CALLS = {
   "ecs:DescribeTasks": 1,
   "elbv2:DescribeTargetHealth": 2,
   "elbv2:DescribeTargetGroups": 1,
+  "elbv2:DescribeLoadBalancers": 1,
+  "elbv2:DescribeListeners": 1,
+  "elbv2:DescribeRules": 1,
+  "elbv2:DescribeTags": 1,
 };
 
 describe("a service's page", () => {
@@ -100,6 +104,30 @@ describe("a service's page", () => {
       "ServiceSchedulerInitiated",
     ]);
     expectAwsCalls(local, SHOP_CALLS);
+  });
+
+  it("says where the service answers: its production and test listener rules on the load balancer's DNS name", async () => {
+    const detail = await readServiceDetail(CONNECTION, "shop", "web");
+
+    const entryPoints = valueOf(detail.entryPoints);
+    const port = (url: string | undefined) => (url ? new URL(url).port : undefined);
+    expect(entryPoints.map((entry) => [entry.role, entry.loadBalancerName, entry.conditions])).toEqual([
+      ["production", "shop-alb", ["Path is /*"]],
+      ["test", "shop-alb", ["Path is /*"]],
+    ]);
+    const [production, test] = entryPoints;
+    expect(production.dnsName).toMatch(/^shop-alb-.*\.elb\.localhost$/);
+    // Local ECS answers on a real loopback port, which it names on the listener.
+    expect(production.url).toBe(`http://${production.dnsName}:${port(shop.stack.productionUrl)}`);
+    expect(port(test.url)).toBe(port(shop.stack.testUrl));
+    expect(production.forwards.map((target) => target.targetGroupName)).toEqual(["shop-blue", "shop-green"]);
+    expectAwsCalls(local, SHOP_CALLS);
+  });
+
+  it("offers every earlier revision to roll back to, named", async () => {
+    const detail = await readServiceDetail(CONNECTION, "shop", "web");
+    const { last, past } = valueOf(detail.deployments);
+    expect([last?.targetRevision?.taskDefinition?.label, ...past.map((deployment) => deployment.targetRevision?.taskDefinition?.label)]).toEqual(["shop-web:2", "shop-web:1"]);
   });
 
   it("costs no ELBv2 call for a service without a load balancer", async () => {

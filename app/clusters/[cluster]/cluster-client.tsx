@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
 import { useCan } from "@/components/auth/permissions-context";
@@ -17,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
 import type { LiveRead } from "@/lib/live-read";
-import { liveReadPaths, queryKeys } from "@/lib/query-keys";
+import { liveReadPaths, pagePaths, queryKeys } from "@/lib/query-keys";
 import type { ClusterDetail, ClusterTasks } from "@/lib/view-models/clusters";
 import type { Part } from "@/lib/view-models/common";
 import { runTask } from "@/server/actions/run-task";
@@ -88,6 +89,14 @@ export function ClusterClient({
         aside={
           <>
             {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
+            {canOperate && (
+              <Link
+                href={pagePaths.createService(name)}
+                className="inline-flex min-h-9 items-center justify-center rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium text-ink shadow-sm hover:bg-surface-sunken"
+              >
+                Create service
+              </Link>
+            )}
             {canOperate && (
               <Button
                 variant="primary"

@@ -25,16 +25,25 @@ import { currentRevisionViews, type ServiceDetail } from "@/lib/view-models/serv
 
 type ServiceParts = Extract<ServiceDetail["service"], { ok: true }>["value"];
 
-function ServiceBody({ cluster, detail, parts, now }: { cluster: string; detail: ServiceDetail; parts: ServiceParts; now: number }) {
+function ServiceBody({ cluster, detail, parts, now, canOperate }: { cluster: string; detail: ServiceDetail; parts: ServiceParts; now: number; canOperate: boolean }) {
   const revisions = detail.deployments.ok ? detail.deployments.value.revisions : [];
+  const rollback = canOperate
+    ? {
+        cluster,
+        service: parts.summary.name,
+        current: parts.summary.taskDefinition?.label,
+        strategy: parts.deploymentConfiguration.label,
+        ongoing: detail.deployments.ok ? detail.deployments.value.ongoing.length : 0,
+      }
+    : undefined;
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-3">
         <ServiceSummary summary={parts.summary} revisions={currentRevisionViews(parts.summary, revisions)} now={now} />
         <DeploymentSettingsSection settings={parts.deploymentConfiguration} controller={parts.summary.deploymentController} />
       </div>
-      <DeploymentsSection deployments={detail.deployments} now={now} />
-      <LoadBalancersSection cluster={cluster} groups={detail.loadBalancers} />
+      <DeploymentsSection deployments={detail.deployments} now={now} rollback={rollback} />
+      <LoadBalancersSection cluster={cluster} groups={detail.loadBalancers} entryPoints={detail.entryPoints} />
       <ServiceTasks cluster={cluster} tasks={detail.tasks} now={now} />
       <ServiceEvents events={parts.events} now={now} />
     </>
@@ -91,7 +100,7 @@ export function ServiceClient({ cluster, service, initial }: { cluster: string; 
       />
       <OperationOutcome outcome={outcome} onDismiss={() => setOutcome(undefined)} />
       <LiveFailure failure={failure} hasData={data !== undefined} what="service" />
-      {data && parts && <ServiceBody cluster={cluster} detail={data} parts={parts} now={now} />}
+      {data && parts && <ServiceBody cluster={cluster} detail={data} parts={parts} now={now} canOperate={canOperate} />}
     </div>
   );
 }
