@@ -28,3 +28,11 @@ describe("paths", () => {
     expect(liveReadPaths.task("demo", "x?y")).toBe("/api/clusters/demo/tasks/x%3Fy");
   });
 });
+
+describe("pagePaths.deploymentOf", () => {
+  it("opens a service deployment's rollout view from its ARN, and nothing else", () => {
+    expect(pagePaths.deploymentOf("arn:aws:ecs:us-east-1:123456789012:service-deployment/demo/api/aBc-9_x")).toBe("/clusters/demo/services/api/deployments/aBc-9_x");
+    expect(pagePaths.deploymentOf("arn:aws:ecs:us-east-1:123456789012:service/demo/api")).toBeUndefined();
+    expect(pagePaths.deploymentOf("")).toBeUndefined();
+  });
+});

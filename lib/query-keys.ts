@@ -1,3 +1,5 @@
+import { parseEcsArn } from "@/lib/arn";
+
 /**
  * Every React Query key comes from here. Keys are arrays from the general to the particular,
  * so invalidating a prefix (all of a cluster's reads, say) reaches every view that shows it.
@@ -60,6 +62,11 @@ export const pagePaths = {
   /** One service deployment's live rollout view; `deploymentId` is the last part of its ARN. */
   deployment: (cluster: string, service: string, deploymentId: string) =>
     `/clusters/${segment(cluster)}/services/${segment(service)}/deployments/${segment(deploymentId)}`,
+  /** The rollout view of a service deployment, from its ARN; undefined for anything else. */
+  deploymentOf: (serviceDeploymentArn: string): string | undefined => {
+    const parsed = parseEcsArn(serviceDeploymentArn);
+    return parsed?.type === "service-deployment" ? pagePaths.deployment(parsed.cluster, parsed.service, parsed.deploymentId) : undefined;
+  },
   audit: (query = "") => `/audit${query}`,
   taskDefinitions: () => "/task-definitions",
   taskDefinitionFamily: (family: string) => `/task-definitions/${segment(family)}`,

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { circuitBreakerText, deploymentDurationText, deploymentStatusText, lifecycleStageText, revisionLabel } from "@/lib/deployment-text";
+import { pagePaths } from "@/lib/query-keys";
 import { isOngoing, type DeploymentDetail, type RevisionProgress } from "@/lib/view-models/deployments";
 import { ApprovalCallout } from "./approval-callout";
 import { RelativeTime } from "./relative-time";
@@ -65,6 +67,7 @@ export function DeploymentCard({ deployment, now, action }: { deployment: Deploy
   const duration = deploymentDurationText(deployment, now);
   const stage = ongoing ? lifecycleStageText(deployment.lifecycleStage) : undefined;
   const breaker = circuitBreakerText(deployment.circuitBreaker);
+  const rollout = pagePaths.deploymentOf(deployment.serviceDeploymentArn);
   return (
     <article aria-labelledby={titleId} className={`space-y-3 rounded-md border p-3 sm:p-4 ${gate ? "border-warn-line" : "border-line"}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -73,6 +76,12 @@ export function DeploymentCard({ deployment, now, action }: { deployment: Deploy
         </h4>
         <Badge tone={status.tone}>{status.label}</Badge>
         <span className="text-sm text-ink-muted">{deployment.strategy}</span>
+        {rollout && (
+          <Link href={rollout} className="ml-auto text-sm font-medium text-link underline underline-offset-2 hover:no-underline">
+            {ongoing ? "Watch the rollout" : "Open the rollout"}
+            <span className="sr-only"> of deployment {deployment.id}</span>
+          </Link>
+        )}
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <Fact term="Started">

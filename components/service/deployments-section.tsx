@@ -63,6 +63,17 @@ function RollbackButton({ revision, onAsk }: { revision: RevisionInfo; onAsk: As
   );
 }
 
+/** An earlier deployment's id, opening its rollout view (its charts are kept). */
+function DeploymentLink({ deployment }: { deployment: DeploymentSummary }) {
+  const href = pagePaths.deploymentOf(deployment.serviceDeploymentArn);
+  if (!href) return <>{deployment.id}</>;
+  return (
+    <Link href={href} className="text-link underline underline-offset-2 hover:no-underline">
+      {deployment.id}
+    </Link>
+  );
+}
+
 function PastDeployments({ past, now, offered, context, onAsk }: { past: readonly DeploymentSummary[]; now: number; offered: Set<string>; context?: RollbackContext; onAsk: AskRollback }) {
   const head = ["Status", "To", "Started", "Took", "Deployment ID", ...(context ? ["Roll back"] : [])];
   return (
@@ -89,7 +100,7 @@ function PastDeployments({ past, now, offered, context, onAsk }: { past: readonl
             </Cell>
             <Cell nowrap>{deployment.finishedAt ? deploymentDurationText(deployment, now) : "—"}</Cell>
             <Cell nowrap className="font-mono text-xs">
-              {deployment.id}
+              <DeploymentLink deployment={deployment} />
             </Cell>
             {context && <Cell nowrap>{rollbackTo ? <RollbackButton revision={rollbackTo} onAsk={onAsk} /> : <span className="text-ink-muted">—</span>}</Cell>}
           </tr>
