@@ -12,7 +12,19 @@ import { Section } from "@/components/service/section";
 import { ServiceEvents } from "@/components/service/service-events";
 import type { LiveRead } from "@/lib/live-read";
 import { extendToPresent } from "@/lib/rollout/chart-series";
+import type { RolloutSample } from "@/lib/rollout/sample";
 import type { RolloutRead } from "@/lib/view-models/rollout";
+
+/** How much history the charts hold, and from when: kept across restarts, so it can be older than this page. */
+function SampleCount({ samples }: { samples: readonly RolloutSample[] }) {
+  const first = samples[0]?.at;
+  if (!first) return <>No samples yet</>;
+  return (
+    <>
+      {samples.length} {samples.length === 1 ? "sample" : "samples"} since <time dateTime={first}>{first.slice(11, 19)} UTC</time>
+    </>
+  );
+}
 
 export function RolloutClient({ cluster, service, deploymentId, initial }: { cluster: string; service: string; deploymentId: string; initial: LiveRead<RolloutRead> }) {
   const { view, failure, updatedAt, now } = useRolloutView(cluster, service, deploymentId, initial);
@@ -33,7 +45,7 @@ export function RolloutClient({ cluster, service, deploymentId, initial }: { clu
       <Section title="Revisions">
         <RevisionCounts view={view} />
       </Section>
-      <Section title="Charts" aside={`${view.samples.length} ${view.samples.length === 1 ? "sample" : "samples"} since the deployment was first seen`}>
+      <Section title="Charts" aside={<SampleCount samples={view.samples} />}>
         <RolloutCharts samples={extendToPresent(view.samples, view.lookedAt)} />
       </Section>
       <ServiceEvents events={view.events} now={now} />
