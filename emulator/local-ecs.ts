@@ -11,6 +11,7 @@ import { InternalFailure } from "./protocols/aws-error";
 import { ServerException } from "./services/ecs/errors";
 import { createEcsService, ECS_TARGET_PREFIX } from "./services/ecs";
 import { createElbv2Service, ELBV2_XML_NAMESPACE } from "./services/elbv2";
+import { CLOUDWATCH_TARGET_PREFIX, createCloudWatchService } from "./services/cloudwatch";
 import { DocumentDatabase } from "./store/database";
 import { EcsState } from "./store/state";
 import { ElbState } from "./store/elb-state";
@@ -102,6 +103,14 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
         version: "2015-12-01",
         xmlNamespace: ELBV2_XML_NAMESPACE,
         definition: createElbv2Service(world, (ctx) => elbFaults?.(ctx)),
+      },
+      {
+        protocol: "json",
+        targetPrefix: CLOUDWATCH_TARGET_PREFIX,
+        signingName: "monitoring",
+        jsonVersion: "1.0",
+        queryCompatible: true,
+        definition: createCloudWatchService(world),
       },
     ],
     onRequest: (e) => {

@@ -46,3 +46,19 @@ export class SerializationError extends AwsError {
     super("SerializationException", message, 400);
   }
 }
+
+/**
+ * An error of a JSON service that keeps the error codes it had under the AWS Query protocol
+ * (`awsQueryCompatible`, e.g. CloudWatch): `code` is the error shape's name, sent as `__type`;
+ * `queryCode` is the Query code, sent in the `x-amzn-query-error` header, which SDKs prefer.
+ */
+export class QueryCompatibleError extends AwsError {
+  constructor(
+    code: string,
+    readonly queryCode: string,
+    message: string,
+    statusCode = 400,
+  ) {
+    super(code, message, statusCode);
+  }
+}

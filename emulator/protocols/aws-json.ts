@@ -1,11 +1,21 @@
 import type { ServerResponse } from "node:http";
-import { AwsError, InternalFailure, SerializationError } from "./aws-error";
+import { AwsError, InternalFailure, QueryCompatibleError, SerializationError } from "./aws-error";
 
 /**
- * AWS JSON 1.1: `X-Amz-Target: <Prefix>.<Operation>`, a JSON body in and out, timestamps as
- * epoch seconds, errors as `{"__type": Code, "message": ...}`.
+ * AWS JSON 1.0 and 1.1: `X-Amz-Target: <Prefix>.<Operation>`, a JSON body in and out, timestamps
+ * as epoch seconds, errors as `{"__type": Code, "message": ...}`. The two differ only in their
+ * content type.
  */
 export const AWS_JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+export const AWS_JSON_1_0_CONTENT_TYPE = "application/x-amz-json-1.0";
+
+/** How a JSON service answers: its content type, and whether errors also carry their AWS Query code. */
+export interface JsonDialect {
+  contentType: string;
+  queryCompatible?: boolean;
+}
+
+const JSON_1_1: JsonDialect = { contentType: AWS_JSON_CONTENT_TYPE };
 
 export function parseTarget(target: string): { prefix: string; operation: string } | undefined {
   const dot = target.lastIndexOf(".");
@@ -41,23 +51,25 @@ export function encodeJsonValue(value: unknown): unknown {
   return value;
 }
 
-export function writeJsonResult(res: ServerResponse, requestId: string, result: unknown): void {
+export function writeJsonResult(res: ServerResponse, requestId: string, result: unknown, dialect: JsonDialect = JSON_1_1): void {
   const body = JSON.stringify(encodeJsonValue(result ?? {}));
   res.writeHead(200, {
-    "content-type": AWS_JSON_CONTENT_TYPE,
+    "content-type": dialect.contentType,
     "x-amzn-requestid": requestId,
     "content-length": Buffer.byteLength(body),
   });
   res.end(body);
 }
 
-export function writeJsonError(res: ServerResponse, requestId: string, error: unknown): void {
+export function writeJsonError(res: ServerResponse, requestId: string, error: unknown, dialect: JsonDialect = JSON_1_1): void {
   const awsError = error instanceof AwsError ? error : new InternalFailure();
   const body = JSON.stringify({ __type: awsError.code, message: awsError.message });
+  const queryCode = awsError instanceof QueryCompatibleError ? awsError.queryCode : awsError.code;
   res.writeHead(awsError.statusCode, {
-    "content-type": AWS_JSON_CONTENT_TYPE,
+    "content-type": dialect.contentType,
     "x-amzn-requestid": requestId,
     "x-amzn-errortype": awsError.code,
+    ...(dialect.queryCompatible ? { "x-amzn-query-error": `${queryCode};${awsError.fault}` } : {}),
     "content-length": Buffer.byteLength(body),
   });
   res.end(body);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AwsError, SerializationError, UnknownOperationError } from "./aws-error";
-import { decodeJsonBody, parseTarget, writeJsonError, writeJsonResult } from "./aws-json";
+import { AWS_JSON_1_0_CONTENT_TYPE, AWS_JSON_CONTENT_TYPE, decodeJsonBody, parseTarget, writeJsonError, writeJsonResult, type JsonDialect } from "./aws-json";
 import { checkQueryVersion, decodeQueryRequest, isFormEncoded, writeQueryError, writeQueryResult } from "./aws-query";
 import type { RequestContext, ServiceDefinition } from "./operation";
 import { newRequestId } from "./request-id";
@@ -16,6 +16,10 @@ export interface JsonServiceBinding {
   targetPrefix: string;
   /** SigV4 signing name, e.g. "ecs". */
   signingName: string;
+  /** AWS JSON 1.1 (the default, ECS) or 1.0 (CloudWatch). */
+  jsonVersion?: "1.0" | "1.1";
+  /** Errors also carry their AWS Query code in `x-amzn-query-error` (services that moved from Query to JSON). */
+  queryCompatible?: boolean;
   definition: ServiceDefinition;
 }
 
@@ -82,6 +86,11 @@ async function invoke(definition: ServiceDefinition, ctx: RequestContext, decode
   return handler(ctx, decodeInput());
 }
 
+function dialectOf(binding: ServiceBinding | undefined): JsonDialect {
+  if (binding?.protocol !== "json") return { contentType: AWS_JSON_CONTENT_TYPE };
+  return { contentType: binding.jsonVersion === "1.0" ? AWS_JSON_1_0_CONTENT_TYPE : AWS_JSON_CONTENT_TYPE, queryCompatible: binding.queryCompatible };
+}
+
 function unknownService(): AwsError {
   return new AwsError("UnknownServiceException", "No emulated service matches this request's X-Amz-Target, signing scope or Action.", 400);
 }
@@ -121,7 +130,7 @@ export function createEndpoint(options: EndpointOptions): Server {
       throw new AwsError("InvalidAction", `Missing or invalid X-Amz-Target for ${binding.definition.name}.`, 400);
     }
     const result = await invoke(binding.definition, contextFor(exchange), () => decodeJsonBody(body));
-    writeJsonResult(res, exchange.requestId, result);
+    writeJsonResult(res, exchange.requestId, result, dialectOf(binding));
   }
 
   async function serveQuery(req: IncomingMessage, res: ServerResponse, exchange: Exchange, signedFor: ServiceBinding | undefined): Promise<void> {
@@ -138,7 +147,7 @@ export function createEndpoint(options: EndpointOptions): Server {
   }
 
   function writeError(res: ServerResponse, exchange: Exchange, error: unknown): void {
-    if (exchange.protocol === "json") return writeJsonError(res, exchange.requestId, error);
+    if (exchange.protocol === "json") return writeJsonError(res, exchange.requestId, error, dialectOf(exchange.binding));
     const namespace = exchange.binding?.protocol === "query" ? exchange.binding.xmlNamespace : undefined;
     writeQueryError(res, exchange.requestId, namespace, error);
   }

@@ -29,9 +29,13 @@ export interface RevisionSample {
   requestedWeight?: number;
   /** Production traffic weight the listener rule actually gives this revision's target group, 0–100. */
   actualWeight?: number;
-  /** Requests this revision's target group served since the previous sample, where the platform counts them. */
+  /**
+   * Requests this revision's target group served in the latest complete period (CloudWatch's
+   * ALB RequestCount, 60-s periods in ECS's clock), where the platform counts them and the
+   * group holds this revision alone. The same counts repeat in the samples of one period.
+   */
   requests?: number;
-  /** Of those, answers with a 5xx status. */
+  /** Of those, answers with a 5xx status (HTTPCode_Target_5XX_Count). */
   errors5xx?: number;
 }
 

@@ -1,7 +1,7 @@
 import type { ServiceDeployment, ServiceRevision, Task } from "@aws-sdk/client-ecs";
 import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { describe, expect, it } from "vitest";
-import { needsTasks, toRolloutSample, type RolloutReads } from "./to-sample";
+import { groupsOfOneRevision, needsTasks, toRolloutSample, type RolloutReads } from "./to-sample";
 
 const TD = (revision: number) => `arn:aws:ecs:us-east-1:000000000000:task-definition/web:${revision}`;
 const TG = { blue: "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/blue/1", green: "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/green/2" };
@@ -125,6 +125,38 @@ describe("toRolloutSample", () => {
       [undefined, undefined],
     ]);
     expect(needsTasks(deployment(), [revision("new", TD(2), TG.green), revision("old", TD(1), TG.blue)])).toBe(false);
+  });
+
+  it("gives each revision its own target group's requests and 5xx, and none to revisions sharing a group", () => {
+    const split = [revision("new", TD(2), TG.green), revision("old", TD(1), TG.blue)];
+    expect(groupsOfOneRevision(deployment(), split)).toEqual([TG.green, TG.blue]);
+    const counted = toRolloutSample(
+      reads({
+        revisions: split,
+        requestCounts: new Map([
+          [TG.green, { requests: 12, errors5xx: 3 }],
+          [TG.blue, { requests: 108, errors5xx: 0 }],
+        ]),
+      }),
+    );
+    expect(counted.revisions.map((each) => [each.role, each.requests, each.errors5xx])).toEqual([
+      ["target", 12, 3],
+      ["source", 108, 0],
+    ]);
+
+    const shared = [revision("new", TD(2), TG.blue), revision("old", TD(1), TG.blue)];
+    expect(groupsOfOneRevision(deployment(), shared)).toEqual([]);
+    const rolling = toRolloutSample(reads({ revisions: shared, requestCounts: new Map([[TG.blue, { requests: 120, errors5xx: 0 }]]) }));
+    for (const each of rolling.revisions) expect(each).not.toHaveProperty("requests");
+  });
+
+  it("leaves the counts out of a revision whose group's counts were not read", () => {
+    const sample = toRolloutSample(
+      reads({ revisions: [revision("new", TD(2), TG.green), revision("old", TD(1), TG.blue)], requestCounts: new Map([[TG.blue, { requests: 5, errors5xx: 0 }]]) }),
+    );
+    expect(sample.revisions[0]).not.toHaveProperty("requests");
+    expect(sample.revisions[0]).not.toHaveProperty("errors5xx");
+    expect(sample.revisions[1]).toMatchObject({ requests: 5, errors5xx: 0 });
   });
 
   it("samples a deployment with no source (a new service) and one whose revisions were not described", () => {

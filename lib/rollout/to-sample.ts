@@ -4,6 +4,12 @@ import { taskDefinitionRef } from "@/lib/view-models/common";
 import { tasksByTargetAddress, toTargetViews } from "@/lib/view-models/target-health";
 import type { RevisionSample, RolloutSample } from "./sample";
 
+/** Requests a target group served in one period, and how many of them answered 5xx. */
+export interface RequestCounts {
+  requests: number;
+  errors5xx: number;
+}
+
 /** What one sample of a service deployment is made from; server/rollout/snapshot.ts reads it. */
 export interface RolloutReads {
   at: Date;
@@ -19,6 +25,8 @@ export interface RolloutReads {
   ruleWeights?: ReadonlyMap<string, number>;
   /** The service's tasks, read only when target groups alone cannot tell revisions apart. */
   tasks?: readonly Task[];
+  /** Requests and 5xx per target group ARN in the latest complete period, where they could be read. */
+  requestCounts?: ReadonlyMap<string, RequestCounts>;
 }
 
 interface Placed {
@@ -63,6 +71,12 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** Target groups that hold exactly one of the deployment's revisions: their counts are that revision's. */
+export function groupsOfOneRevision(deployment: ServiceDeployment, revisions: readonly ServiceRevision[]): string[] {
+  const groups = placeRevisions({ at: new Date(0), deployment, desiredCount: 0, revisions, targetHealth: new Map() }).map((entry) => entry.targetGroupArn);
+  return groups.filter((group): group is string => group !== undefined && groups.indexOf(group) === groups.lastIndexOf(group));
+}
+
 /** Whether `reads` needs the service's tasks to count health per revision. */
 export function needsTasks(deployment: ServiceDeployment, revisions: readonly ServiceRevision[]): boolean {
   const groups = placeRevisions({ at: new Date(0), deployment, desiredCount: 0, revisions, targetHealth: new Map() }).map((entry) => entry.targetGroupArn);
@@ -96,6 +110,9 @@ export function toRolloutSample(reads: RolloutReads): RolloutSample {
     return round1(((reads.ruleWeights.get(entry.targetGroupArn) ?? 0) / totalWeight) * 100);
   };
 
+  const countsOf = (entry: Placed): RequestCounts | undefined =>
+    entry.targetGroupArn && groupUse.get(entry.targetGroupArn) === 1 ? reads.requestCounts?.get(entry.targetGroupArn) : undefined;
+
   return {
     at: reads.at.toISOString(),
     status: reads.deployment.status ?? "PENDING",
@@ -113,6 +130,8 @@ export function toRolloutSample(reads: RolloutReads): RolloutSample {
         healthy: healthyOf(entry),
         requestedWeight: entry.summary.requestedProductionTrafficWeight,
         actualWeight: actualWeightOf(entry),
+        requests: countsOf(entry)?.requests,
+        errors5xx: countsOf(entry)?.errors5xx,
       };
       return Object.fromEntries(Object.entries(sample).filter(([, value]) => value !== undefined)) as unknown as RevisionSample;
     }),

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { ListClustersCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { destroyClients, ecsClient, elbClient } from "./clients";
+import { cloudWatchClient, destroyClients, ecsClient, elbClient } from "./clients";
 import { listClusterArns } from "./ecs-lists";
 import { describeAllLoadBalancers } from "./elb-lists";
 import { awsCallCounts } from "./instrumentation";
+import { readCloudWatch } from "./reads";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs } from "./test-local-ecs";
 
 let local: CountedLocalEcs;
@@ -46,7 +48,7 @@ describe("clients", () => {
   });
 
   it("uses the SDK's adaptive retry with its default of 3 attempts", async () => {
-    for (const client of [ecsClient(CONNECTION), elbClient(CONNECTION)]) {
+    for (const client of [ecsClient(CONNECTION), elbClient(CONNECTION), cloudWatchClient(CONNECTION)]) {
       const strategy = await client.config.retryStrategy();
       expect("mode" in strategy ? strategy.mode : undefined).toBe("adaptive");
       expect(await client.config.maxAttempts()).toBe(3);
@@ -65,6 +67,19 @@ describe("clients", () => {
     expect(awsCallCounts()).toEqual({ "ecs:ListClusters": 2, "elbv2:DescribeLoadBalancers": 1 });
     expect(local.calls("ListClusters")).toBe(2);
     expect(local.calls("DescribeLoadBalancers")).toBe(1);
+  });
+
+  it("reads CloudWatch from local ECS too, counted as cloudwatch:GetMetricData and shared by identical reads", async () => {
+    const window = { StartTime: new Date(Date.now() - 3_600_000), EndTime: new Date() };
+    const query = { Id: "r", MetricStat: { Metric: { Namespace: "AWS/ApplicationELB", MetricName: "RequestCount" }, Period: 60, Stat: "Sum" } };
+    const [first, second] = await Promise.all([
+      readCloudWatch(CONNECTION, new GetMetricDataCommand({ ...window, MetricDataQueries: [query] })),
+      readCloudWatch(CONNECTION, new GetMetricDataCommand({ ...window, MetricDataQueries: [query] })),
+    ]);
+    expect(first.MetricDataResults).toEqual([expect.objectContaining({ Id: "r", StatusCode: "Complete" })]);
+    expect(second).toBe(first);
+    expect(awsCallCounts()).toEqual({ "cloudwatch:GetMetricData": 1 });
+    expect(local.calls("GetMetricData")).toBe(1);
   });
 });
 
@@ -97,5 +112,10 @@ describe("local and AWS targets", () => {
       message: expect.stringMatching(/refused a request to ecs\.us-east-1\.amazonaws\.com/),
     });
     expect(awsCallCounts()).toEqual({});
+    const query = { Id: "r", MetricStat: { Metric: { Namespace: "AWS/ApplicationELB", MetricName: "RequestCount" }, Period: 60, Stat: "Sum" } };
+    await expect(cloudWatchClient(CONNECTION).send(new GetMetricDataCommand({ StartTime: new Date(0), EndTime: new Date(), MetricDataQueries: [query] }))).rejects.toMatchObject({
+      name: "TargetConfigError",
+      message: expect.stringMatching(/refused a request to monitoring\.us-east-1\.amazonaws\.com/),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { checkConnection, connectionKey, type Connection } from "./connection";
@@ -6,15 +7,16 @@ import { countAwsCall, operationOfCommand, type AwsService } from "./instrumenta
 import { isLoopbackHost, readTarget, TargetConfigError, type Target } from "./target";
 
 /**
- * The only place SDK clients are built: one ECS and one ELBv2 client per connection, kept for
+ * The only place SDK clients are built: one ECS, one ELBv2 and one CloudWatch client per connection, kept for
  * the life of the process so their connection pools and adaptive rate limiters are shared by
  * every request. Endpoints are the SDK's business (AWS_ENDPOINT_URL_* and the shared config
  * files); the target decides credentials and whether only loopback may be called.
  */
-type Client = ECSClient | ElasticLoadBalancingV2Client;
+type Client = ECSClient | ElasticLoadBalancingV2Client | CloudWatchClient;
 
 const ecsClients = new Map<string, ECSClient>();
 const elbClients = new Map<string, ElasticLoadBalancingV2Client>();
+const cloudWatchClients = new Map<string, CloudWatchClient>();
 
 function clientConfig(connection: Connection, target: Target) {
   checkConnection(connection);
@@ -22,7 +24,7 @@ function clientConfig(connection: Connection, target: Target) {
   return { region: connection.region, profile: connection.profile, credentials: target.credentials, retryMode: "adaptive" };
 }
 
-// Both clients' stacks take the same middleware: it reads only the request's host and the command's name.
+// Every client's stack takes the same middleware: it reads only the request's host and the command's name.
 type Stack = ECSClient["middlewareStack"];
 
 /** Once serialised, a request carries the host the SDK resolved: refuse it there, before any attempt is sent. */
@@ -80,9 +82,22 @@ export function elbClient(connection: Connection): ElasticLoadBalancingV2Client 
   return client;
 }
 
+export function cloudWatchClient(connection: Connection): CloudWatchClient {
+  const key = connectionKey(connection);
+  let client = cloudWatchClients.get(key);
+  if (!client) {
+    const target = readTarget();
+    client = new CloudWatchClient(clientConfig(connection, target));
+    addMiddleware(client, "cloudwatch", target);
+    cloudWatchClients.set(key, client);
+  }
+  return client;
+}
+
 /** Closes every client's sockets; the next request builds fresh ones (on shutdown, and between tests). */
 export function destroyClients(): void {
-  for (const client of [...ecsClients.values(), ...elbClients.values()]) client.destroy();
+  for (const client of [...ecsClients.values(), ...elbClients.values(), ...cloudWatchClients.values()]) client.destroy();
   ecsClients.clear();
   elbClients.clear();
+  cloudWatchClients.clear();
 }

@@ -5,7 +5,7 @@ import "server-only";
  * included: what AWS bills and throttles. Tests and benchmarks read it to check that a page
  * costs the calls it should.
  */
-export type AwsService = "ecs" | "elbv2";
+export type AwsService = "ecs" | "elbv2" | "cloudwatch";
 
 const counts = new Map<string, number>();
 
@@ -14,7 +14,7 @@ export function countAwsCall(service: AwsService, operation: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Requests sent so far, keyed "ecs:DescribeServices", "elbv2:DescribeTargetHealth", … */
+/** Requests sent so far, keyed "ecs:DescribeServices", "elbv2:DescribeTargetHealth", "cloudwatch:GetMetricData", … */
 export function awsCallCounts(): Record<string, number> {
   return Object.fromEntries(counts);
 }

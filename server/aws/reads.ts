@@ -1,5 +1,12 @@
 import "server-only";
 import {
+  $Command as CloudWatchCommand,
+  GetMetricDataCommand,
+  type CloudWatchClientResolvedConfig,
+  type ServiceInputTypes as CloudWatchInput,
+  type ServiceOutputTypes as CloudWatchOutput,
+} from "@aws-sdk/client-cloudwatch";
+import {
   $Command as EcsCommand,
   DescribeClustersCommand,
   DescribeServiceDeploymentsCommand,
@@ -30,7 +37,7 @@ import {
   type ServiceInputTypes as ElbInput,
   type ServiceOutputTypes as ElbOutput,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { ecsClient, elbClient } from "./clients";
+import { cloudWatchClient, ecsClient, elbClient } from "./clients";
 import { canonicalJson, sharedReadCache } from "./coalescing";
 import { connectionKey, type Connection } from "./connection";
 
@@ -64,6 +71,8 @@ const ELB_READS = new Map<object, string>([
   [DescribeTargetHealthCommand, "DescribeTargetHealth"],
 ]);
 
+const CLOUDWATCH_READS = new Map<object, string>([[GetMetricDataCommand, "GetMetricData"]]);
+
 function readKey(connection: Connection, service: string, reads: Map<object, string>, command: { input: object }): string {
   const operation = reads.get(command.constructor);
   if (!operation) throw new Error(`${command.constructor.name} is not a shared read; send it through the client.`);
@@ -84,4 +93,12 @@ export async function readElb<I extends ElbInput, O extends ElbOutput>(
 ): Promise<O> {
   const key = readKey(connection, "elbv2", ELB_READS, command);
   return sharedReadCache().share(key, () => elbClient(connection).send(command));
+}
+
+export async function readCloudWatch<I extends CloudWatchInput, O extends CloudWatchOutput>(
+  connection: Connection,
+  command: CloudWatchCommand<I, O, CloudWatchClientResolvedConfig, CloudWatchInput, CloudWatchOutput>,
+): Promise<O> {
+  const key = readKey(connection, "cloudwatch", CLOUDWATCH_READS, command);
+  return sharedReadCache().share(key, () => cloudWatchClient(connection).send(command));
 }

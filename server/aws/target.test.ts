@@ -4,6 +4,7 @@ import { isLoopbackHost, readTarget } from "./target";
 const LOCAL_ENDPOINTS = {
   AWS_ENDPOINT_URL_ECS: "http://127.0.0.1:4566",
   AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: "http://127.0.0.1:4566",
+  AWS_ENDPOINT_URL_CLOUDWATCH: "http://127.0.0.1:4566",
 };
 
 describe("readTarget", () => {
@@ -13,7 +14,7 @@ describe("readTarget", () => {
     expect(target.credentials).toEqual({ accessKeyId: "local-ecs", secretAccessKey: "local-ecs" });
   });
 
-  it("accepts the general AWS_ENDPOINT_URL for both services, and localhost or ::1", () => {
+  it("accepts the general AWS_ENDPOINT_URL for every service, and localhost or ::1", () => {
     expect(readTarget({ AWS_ENDPOINT_URL: "http://localhost:4566" }).name).toBe("local");
     expect(readTarget({ AWS_ENDPOINT_URL: "http://[::1]:4566" }).name).toBe("local");
   });
@@ -21,12 +22,14 @@ describe("readTarget", () => {
   it("refuses local mode without an endpoint, since the SDK would then call real AWS", () => {
     expect(() => readTarget({})).toThrow(/Local mode needs AWS_ENDPOINT_URL_ECS/);
     expect(() => readTarget({ AWS_ENDPOINT_URL_ECS: "http://127.0.0.1:4566" })).toThrow(/AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2/);
+    expect(() => readTarget({ ...LOCAL_ENDPOINTS, AWS_ENDPOINT_URL_CLOUDWATCH: undefined })).toThrow(/AWS_ENDPOINT_URL_CLOUDWATCH/);
   });
 
   it("refuses local mode pointed anywhere but loopback", () => {
     expect(() => readTarget({ ...LOCAL_ENDPOINTS, AWS_ENDPOINT_URL_ECS: "https://ecs.us-east-1.amazonaws.com" })).toThrow(
       /only talks to loopback, but AWS_ENDPOINT_URL_ECS points at ecs\.us-east-1\.amazonaws\.com/,
     );
+    expect(() => readTarget({ ...LOCAL_ENDPOINTS, AWS_ENDPOINT_URL_CLOUDWATCH: "https://monitoring.us-east-1.amazonaws.com" })).toThrow(/AWS_ENDPOINT_URL_CLOUDWATCH points at monitoring/);
     expect(() => readTarget({ AWS_ENDPOINT_URL: "http://10.0.0.5:4566" })).toThrow(/loopback/);
     expect(() => readTarget({ AWS_ENDPOINT_URL: "not a url" })).toThrow(/not a URL/);
   });

@@ -4,8 +4,9 @@ import type { ECSClientConfig } from "@aws-sdk/client-ecs";
 /**
  * Which AWS the dashboard talks to, read from `SLIPWAY_TARGET` here and nowhere else.
  *
- * - `local` (the default): local ECS. The SDK finds it through AWS_ENDPOINT_URL_ECS and
- *   AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2 (or AWS_ENDPOINT_URL), which this module only
+ * - `local` (the default): local ECS. The SDK finds it through AWS_ENDPOINT_URL_ECS,
+ *   AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2 and AWS_ENDPOINT_URL_CLOUDWATCH (or
+ *   AWS_ENDPOINT_URL), which this module only
  *   checks: they must be set and point at loopback, so that a missing variable can never
  *   fall through to real AWS. Requests are signed with dummy credentials, so a developer's
  *   own never leave the machine, not even to the emulator.
@@ -32,7 +33,7 @@ export class TargetConfigError extends Error {
 const LOCAL_CREDENTIALS = { accessKeyId: "local-ecs", secretAccessKey: "local-ecs" };
 
 /** The SDK's own variables: a service-specific one wins over the general AWS_ENDPOINT_URL. */
-const ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2"] as const;
+const ENDPOINT_VARIABLES = ["AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", "AWS_ENDPOINT_URL_CLOUDWATCH"] as const;
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();

@@ -55,6 +55,7 @@ export function useEndpoint(endpoint: string): void {
   vi.stubEnv("SLIPWAY_TARGET", "local");
   vi.stubEnv("AWS_ENDPOINT_URL_ECS", endpoint);
   vi.stubEnv("AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", endpoint);
+  vi.stubEnv("AWS_ENDPOINT_URL_CLOUDWATCH", endpoint);
   destroyClients();
   configureReadCache();
 }

@@ -4,7 +4,7 @@ import { DescribeRulesCommand, DescribeTargetHealthCommand, type Rule, type Targ
 import { awsFailure } from "@/lib/aws-errors";
 import { parseEcsArn } from "@/lib/arn";
 import type { RolloutSample } from "@/lib/rollout/sample";
-import { needsTasks, targetGroupOf, toRolloutSample } from "@/lib/rollout/to-sample";
+import { groupsOfOneRevision, needsTasks, targetGroupOf, toRolloutSample } from "@/lib/rollout/to-sample";
 import type { Part } from "@/lib/view-models/common";
 import { describeServiceDeployments, describeServices, describeTasksWhileListing } from "@/server/aws/batching";
 import { connectionKey, type Connection } from "@/server/aws/connection";
@@ -12,6 +12,7 @@ import { listTaskArns } from "@/server/aws/ecs-lists";
 import { settle, toAwsFailure } from "@/server/aws/errors";
 import { readElb } from "@/server/aws/reads";
 import { describeServiceRevisions } from "@/server/ecs/service-revisions";
+import { requestCountsOf } from "./snapshot-request-counts";
 
 /**
  * One look at a service deployment: the deployment itself, its service, and a sample for the
@@ -24,6 +25,12 @@ import { describeServiceRevisions } from "@/server/ecs/service-revisions";
  *   elbv2:DescribeRules              1 with a production listener rule
  *   ecs:ListTasks + DescribeTasks    only when target groups cannot tell the revisions apart
  *                                    (rolling, or no load balancer): 1 + ⌈tasks/100⌉ each
+ *   elbv2:DescribeTargetGroups       1 + cloudwatch:GetMetricData 1 (request and 5xx counts), at most
+ *                                    once every 10 s per deployment (snapshot-request-counts.ts), only
+ *                                    when a target group holds one revision alone; 0 in between
+ *
+ * At one look a second, that is 0.1 GetMetricData a second per deployment sampled, however many
+ * people watch it (CloudWatch bills GetMetricData by the metrics asked for: 2 per target group).
  */
 export interface RolloutSnapshot {
   deployment: ServiceDeployment;
@@ -87,10 +94,11 @@ export async function readRolloutSnapshot(connection: Connection, serviceDeploym
     const revisions = await revisionsOf(connection, deployment);
     const groups = [...new Set(revisions.map(targetGroupOf).filter((arn): arn is string => Boolean(arn)))];
     const healthOf = async (arn: string) => (await readElb(connection, new DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
-    const [health, weights, tasks] = await settle([
+    const [health, weights, tasks, requestCounts] = await settle([
       Promise.all(groups.map(async (arn) => [arn, await healthOf(arn)] as [string, TargetHealthDescription[]])),
       readRuleWeights(connection, service),
       needsTasks(deployment, revisions) ? readServiceTasks(connection, service) : Promise.resolve(undefined),
+      requestCountsOf(connection, deployment, groupsOfOneRevision(deployment, revisions), now().getTime()),
     ]);
     const sample = toRolloutSample({
       at: now(),
@@ -102,6 +110,7 @@ export async function readRolloutSnapshot(connection: Connection, serviceDeploym
       targetHealth: new Map(health.ok ? health.value : []),
       ruleWeights: weights.ok ? weights.value : undefined,
       tasks: tasks.ok ? tasks.value : undefined,
+      requestCounts: requestCounts.ok ? requestCounts.value : undefined,
     });
     return { ok: true, value: { deployment, service, revisions, sample } };
   } catch (error) {
