@@ -127,6 +127,7 @@ describe("howSettled and alreadyDecidedText", () => {
     const waiting = { status: "AWAITING_ACTION" as const };
     expect(howSettled(waiting, "IN_PROGRESS")).toBeUndefined();
     expect(howSettled(waiting, "STOPPED")).toBe("deployment-stopped");
+    expect(howSettled({ status: "FAILED" }, "STOPPED")).toBe("deployment-stopped");
     expect(howSettled(waiting, "ROLLBACK_REQUESTED")).toBe("deployment-rolled-back");
     expect(howSettled(undefined, "SUCCESSFUL")).toBe("deployment-finished");
     expect(howSettled(undefined, "IN_PROGRESS")).toBeUndefined();

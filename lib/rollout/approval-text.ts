@@ -170,11 +170,12 @@ export function howSettled(
   deploymentStatus: ServiceDeploymentStatus | undefined,
 ): SettledHow | undefined {
   if (hook?.status === "SUCCEEDED") return "approved";
-  if (hook?.status === "FAILED") return "rolled-back";
   if (hook?.status === "TIMED_OUT") return hook.timeoutAction === "CONTINUE" ? "timed-out-continued" : "timed-out-rolled-back";
+  // A stop fails the pauses it leaves open: the stop is the news, not the failed pause.
+  if (deploymentStatus === "STOPPED" || deploymentStatus === "STOP_REQUESTED") return "deployment-stopped";
+  if (hook?.status === "FAILED") return "rolled-back";
   if (deploymentStatus === undefined || DECIDABLE.has(deploymentStatus)) return undefined;
   if (deploymentStatus === "SUCCESSFUL") return "deployment-finished";
-  if (deploymentStatus === "STOPPED" || deploymentStatus === "STOP_REQUESTED") return "deployment-stopped";
   return "deployment-rolled-back";
 }
 
