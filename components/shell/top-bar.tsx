@@ -3,6 +3,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { can } from "@/lib/auth/permissions";
 import type { ConnectionOptions } from "@/lib/connection-choice";
 import type { Actor } from "@/server/auth/session";
+import { ApprovalsLabel } from "./approvals-badge";
 import { ConnectionPicker } from "./connection-picker";
 import { NavLink } from "./nav-link";
 
@@ -45,6 +46,11 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
               <li>
                 <NavLink href="/task-definitions" section="/task-definitions">
                   <ShortOnPhone short="Definitions" full="Task definitions" />
+                </NavLink>
+              </li>
+              <li>
+                <NavLink href="/approvals">
+                  <ApprovalsLabel />
                 </NavLink>
               </li>
               {can(actor.roles, "audit") && (

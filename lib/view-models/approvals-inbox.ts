@@ -28,6 +28,8 @@ export interface ApprovalsInbox {
   waiting: AwaitingApproval[];
   /** Clusters (or deployments, with no cluster) that could not be read: what is listed may be incomplete. */
   gaps: { cluster?: string; error: AwsFailure }[];
+  /** When it was read (ISO): the server keeps one read for a few seconds, so this, not the poll's time, says how fresh it is. */
+  readAt: string;
   /** Why nothing could be read; `waiting` is then empty. */
   error?: AwsFailure;
 }

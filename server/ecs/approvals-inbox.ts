@@ -63,19 +63,20 @@ const soonestFirst = (a: AwaitingApproval, b: AwaitingApproval) =>
   `${a.cluster}/${a.service}`.localeCompare(`${b.cluster}/${b.service}`);
 
 export async function readApprovalsInbox(connection: Connection): Promise<ApprovalsInbox> {
+  const readAt = new Date().toISOString();
   const [listed] = await settle([activeClusters(connection)]);
-  if (!listed.ok) return { waiting: [], gaps: [], error: listed.error };
+  if (!listed.ok) return { waiting: [], gaps: [], readAt, error: listed.error };
   const clusters = listed.value.map((cluster) => cluster.clusterName ?? "");
   const services = await mapWithConcurrency(listed.value, CLUSTERS_AT_ONCE, (cluster) => servicesOf(connection, cluster.clusterArn!));
   const readable = services.flatMap((read, index) => (read.ok ? read.value.map((service) => ({ cluster: clusters[index], service })) : []));
   const deployments = await describeCurrentDeployments(connection, readable.map(({ service }) => service));
   const gaps = services.flatMap((read, index) => (read.ok ? [] : [{ cluster: clusters[index], error: read.error }]));
-  if (!deployments.ok) return { waiting: [], gaps: [...gaps, { error: deployments.error }] };
+  if (!deployments.ok) return { waiting: [], gaps: [...gaps, { error: deployments.error }], readAt };
   const waiting = readable.flatMap(({ cluster, service }) => {
     const deployment = service.currentServiceDeployment ? deployments.value.get(service.currentServiceDeployment) : undefined;
     return (deployment && toAwaiting(cluster, service, deployment)) ?? [];
   });
-  return { waiting: waiting.sort(soonestFirst), gaps };
+  return { waiting: waiting.sort(soonestFirst), gaps, readAt };
 }
 
 let inboxes = new ReadCache({ ttlMs: INBOX_TTL_MS, now: () => performance.now() });
