@@ -12,6 +12,8 @@ export const queryKeys = {
     tasks: (cluster: string) => [...queryKeys.clusters.one(cluster), "tasks"] as const,
     service: (cluster: string, service: string) => [...queryKeys.clusters.one(cluster), "service", service] as const,
     task: (cluster: string, task: string) => [...queryKeys.clusters.one(cluster), "task", task] as const,
+    /** One service deployment's live view. */
+    deployment: (cluster: string, service: string, deploymentId: string) => [...queryKeys.clusters.service(cluster, service), "deployment", deploymentId] as const,
   },
   taskDefinitions: {
     all: () => ["task-definitions"] as const,
@@ -38,6 +40,9 @@ export const liveReadPaths = {
   clusterTasks: (cluster: string) => `/api/clusters/${segment(cluster)}/tasks`,
   service: (cluster: string, service: string) => `/api/clusters/${segment(cluster)}/services/${segment(service)}`,
   task: (cluster: string, task: string) => `/api/clusters/${segment(cluster)}/tasks/${segment(task)}`,
+  /** `since`: the last sample the browser has, so a poll carries only newer ones. */
+  deployment: (cluster: string, service: string, deploymentId: string, since?: string) =>
+    `/api/clusters/${segment(cluster)}/services/${segment(service)}/deployments/${segment(deploymentId)}${since ? `?since=${segment(since)}` : ""}`,
   taskDefinitionFamilies: "/api/task-definitions",
   taskDefinitionNeeds: (reference: string) => `/api/task-definitions/${segment(reference)}`,
   /** `query` is a filter's query string, "" or "?user=alice…". */

@@ -26,6 +26,9 @@ export interface RolloutView {
   staleBecause?: AwsFailure;
 }
 
+/** A rollout's read: its view, or why it could not be read. */
+export type RolloutRead = (RolloutView & { error?: undefined }) | { error: AwsFailure };
+
 export function toRolloutView(
   look: { deployment: ServiceDeployment; service: Service; revisions: readonly ServiceRevision[]; lookedAt: string },
   samples: RolloutSample[],

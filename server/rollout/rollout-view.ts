@@ -2,7 +2,7 @@ import "server-only";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { awsFailure } from "@/lib/aws-errors";
 import { parseArn } from "@/lib/arn";
-import { toRolloutView, type RolloutView } from "@/lib/view-models/rollout";
+import { toRolloutView, type RolloutRead } from "@/lib/view-models/rollout";
 import { describeServices } from "@/server/aws/batching";
 import { connectionKey, type Connection } from "@/server/aws/connection";
 import { toAwsFailure } from "@/server/aws/errors";
@@ -16,7 +16,6 @@ import { sharedRolloutSampler } from "./sampler";
  * service in this process costs one DescribeServices, to learn the service's ARN (its
  * account and region name the deployment's ARN).
  */
-export type RolloutRead = (RolloutView & { error?: undefined }) | { error: AwsFailure };
 
 const serviceArns = new Map<string, string>();
 

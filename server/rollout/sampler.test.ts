@@ -84,5 +84,12 @@ describe("the rollout sampler", () => {
     await waitFor("both to be done", async () => (after.sampler.isSampling(gone) || after.sampler.isSampling(shop.rolledBackDeployment) ? undefined : true), 10_000, 20);
     expect(after.store.unfinished().map((each) => each.arn)).toEqual([]);
     expect(after.store.samples(shop.rolledBackDeployment)).toHaveLength(1);
+
+    // An id that names no deployment (a mistyped or crafted URL) leaves no trace.
+    const bogus = shop.pausedDeployment.replace(/[^/]+$/, "nEvErExIsTeD");
+    after.sampler.watch(CONNECTION, bogus);
+    expect(await after.sampler.latest(bogus)).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(after.store.isTracked(bogus)).toBe(false);
+    expect(after.sampler.isSampling(bogus)).toBe(false);
   });
 });

@@ -51,7 +51,6 @@ export class RolloutSampler {
     let settleFirst!: (look: Part<RolloutSnapshot>) => void;
     const first = new Promise<Part<RolloutSnapshot>>((resolve) => (settleFirst = resolve));
     this.watched.set(arn, { connection, first, settleFirst, failures: 0, done: false });
-    this.store.track({ arn, connection });
     void this.sample(arn);
   }
 
@@ -87,6 +86,8 @@ export class RolloutSampler {
     if (watched.done) return;
     watched.settleFirst(look);
     if (look.ok) {
+      // Remembered from its first good look on: an id that names no deployment leaves no trace.
+      if (!watched.latest?.ok) this.store.track({ arn, connection: watched.connection });
       watched.latest = look;
       watched.failures = 0;
       watched.failure = undefined;
@@ -98,6 +99,7 @@ export class RolloutSampler {
       watched.failure = look.error;
       if (isGone(look.error)) {
         this.store.forget(arn);
+        if (!watched.latest.ok) this.watched.delete(arn);
         return this.finish(watched);
       }
       watched.failures++;
