@@ -26,6 +26,7 @@ export function ApprovalPanel({ view, now }: { view: RolloutView; now: number })
   const decision = useAction(continueServiceDeployment, [queryKeys.clusters.one(view.cluster), queryKeys.approvals()]);
   const [decidedHook, setDecidedHook] = useState<string>();
   const titleId = useId();
+  const labelId = useId();
 
   // An answer belongs to the pause it was given for; a later pause (a canary's promotion gate) asks afresh.
   const result = decision.result && (!gate || gate.hookId === decidedHook) ? decision.result : undefined;
@@ -39,8 +40,8 @@ export function ApprovalPanel({ view, now }: { view: RolloutView; now: number })
 
   const context = gateContextOf(view);
   return (
-    <section aria-labelledby={titleId} className="rounded-lg border-2 border-warn-line bg-warn-soft p-4 shadow-sm sm:p-5">
-      <p className="text-xs font-semibold tracking-wide text-warn uppercase">{asking ? "Awaiting approval" : "Approval"}</p>
+    <section aria-labelledby={`${labelId} ${titleId}`} className="rounded-lg border-2 border-warn-line bg-warn-soft p-4 shadow-sm sm:p-5">
+      <p id={labelId} className="text-xs font-semibold tracking-wide text-warn uppercase">{asking ? "Awaiting approval" : "Approval"}</p>
       <h2 id={titleId} className="mt-1 text-xl font-semibold [overflow-wrap:anywhere]">
         {asking ? approvalQuestion(context) : "The pause is over"}
       </h2>

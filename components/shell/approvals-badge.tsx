@@ -20,17 +20,16 @@ export function ApprovalsLabel() {
     retry: false,
   });
   const waiting = data?.waiting.length ?? 0;
+  if (waiting === 0) return <>Approvals</>;
+  const count = waiting.toLocaleString("en-US");
   return (
     <>
-      Approvals
-      {waiting > 0 && (
-        <>
-          <span aria-hidden="true" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-xs leading-5 font-semibold text-brand">
-            {waiting.toLocaleString("en-US")}
-          </span>
-          <span className="sr-only">, {waiting.toLocaleString("en-US")} waiting</span>
-        </>
-      )}
+      {/* The pill is a box of its own, which would put a space before the comma of the name read out: the name is given whole. */}
+      <span aria-hidden="true" className="inline-flex items-center">
+        Approvals
+        <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-xs leading-5 font-semibold text-brand">{count}</span>
+      </span>
+      <span className="sr-only">Approvals, {count} waiting</span>
     </>
   );
 }
