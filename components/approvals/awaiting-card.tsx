@@ -28,7 +28,16 @@ export function AwaitingCard({ item, now }: { item: AwaitingApproval; now: numbe
       <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-ink-muted">Waiting since</dt>
-          <dd>{item.pausedSince ? <time dateTime={item.pausedSince} title={formatTimestamp(item.pausedSince)}>{formatRelativeTime(item.pausedSince, now)}</time> : "Not known"}</dd>
+          <dd>
+            {item.pausedSince ? (
+              // A clock a little ahead of the browser's must not read "in 1 min".
+              <time dateTime={item.pausedSince} title={formatTimestamp(item.pausedSince)}>
+                {formatRelativeTime(new Date(Math.min(Date.parse(item.pausedSince), now)).toISOString(), now)}
+              </time>
+            ) : (
+              "Not known"
+            )}
+          </dd>
         </div>
         <div className="sm:col-span-2">
           <dt className="text-ink-muted">If nobody decides</dt>

@@ -20,16 +20,36 @@ export function ApprovalsLabel() {
     retry: false,
   });
   const waiting = data?.waiting.length ?? 0;
-  if (waiting === 0) return <>Approvals</>;
   const count = waiting.toLocaleString("en-US");
   return (
     <>
-      {/* The pill is a box of its own, which would put a space before the comma of the name read out: the name is given whole. */}
-      <span aria-hidden="true" className="inline-flex items-center">
-        Approvals
-        <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-xs leading-5 font-semibold text-brand">{count}</span>
+      {/* A phone's bar has room for a mark, not the word; the link's name below says it whole, count and all. */}
+      <span aria-hidden="true" className="relative inline-flex sm:hidden">
+        <InboxMark />
+        {waiting > 0 && <Count className="absolute -top-2 -right-2.5">{count}</Count>}
       </span>
-      <span className="sr-only">Approvals, {count} waiting</span>
+      <span aria-hidden="true" className="hidden items-center sm:inline-flex">
+        Approvals
+        {waiting > 0 && <Count className="ml-1.5">{count}</Count>}
+      </span>
+      <span className="sr-only">{waiting > 0 ? `Approvals, ${count} waiting` : "Approvals"}</span>
     </>
+  );
+}
+
+function Count({ className, children }: { className: string; children: string }) {
+  return (
+    <span className={`inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-xs font-semibold text-brand ${className}`}>{children}</span>
+  );
+}
+
+/** A tray with a tick: where decisions wait. */
+function InboxMark() {
+  return (
+    <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M3 13h4l2 3h6l2-3h4" />
+      <path d="M5 13 7 5h10l2 8v6H5z" />
+      <path d="m9.5 9 2 2 3.5-3.5" />
+    </svg>
   );
 }
