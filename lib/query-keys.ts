@@ -29,6 +29,8 @@ export const queryKeys = {
     /** The entries of one filtered view, by its query string ("?action=service.scale"). */
     entries: (query: string) => [...queryKeys.audit.all(), "entries", query] as const,
   },
+  /** Every deployment waiting for a person, across clusters: the approvals page and the top bar's badge. */
+  approvals: () => ["approvals"] as const,
 };
 
 const segment = encodeURIComponent;
@@ -47,6 +49,7 @@ export const liveReadPaths = {
   taskDefinitionNeeds: (reference: string) => `/api/task-definitions/${segment(reference)}`,
   /** `query` is a filter's query string, "" or "?user=alice…". */
   audit: (query: string) => `/api/audit${query}`,
+  approvals: "/api/approvals",
 };
 
 /** The pages people open, by the names they know resources by. */
@@ -75,4 +78,5 @@ export const pagePaths = {
   taskDefinitionEditor: (from?: string) => (from ? `/task-definitions/new?from=${segment(from)}` : "/task-definitions/new"),
   /** Two revisions side by side: "web:6" and "web:7", of one family or two. */
   taskDefinitionCompare: (left: string, right: string) => `/task-definitions/compare?left=${segment(left)}&right=${segment(right)}`,
+  approvals: () => "/approvals",
 };

@@ -3,6 +3,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { can } from "@/lib/auth/permissions";
 import type { ConnectionOptions } from "@/lib/connection-choice";
 import type { Actor } from "@/server/auth/session";
+import { ApprovalsLabel } from "./approvals-badge";
 import { ConnectionPicker } from "./connection-picker";
 import { NavLink } from "./nav-link";
 
@@ -26,7 +27,7 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
   return (
     // The page's blue focus ring would vanish on the navy bar: a light one here.
     <header className="bg-brand text-brand-ink [--focus:#9ad1f5]">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-6 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded text-lg font-semibold tracking-tight">
           {/* Decorative: the link's name is the word beside it. */}
           <img src="/favicon.svg" alt="" width={28} height={28} className="rounded-md ring-1 ring-white/20" />
@@ -36,7 +37,7 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
         {actor && (
           // Scrolls sideways rather than widening the page, should a long name or the AWS connection picker crowd it; positioned, so its screen-reader-only words stay inside.
           <nav aria-label="Main" className="relative min-w-0 overflow-x-auto">
-            <ul className="flex gap-0.5 sm:gap-2">
+            <ul className="flex sm:gap-2">
               <li>
                 <NavLink href="/" section="/clusters">
                   Clusters
@@ -44,7 +45,12 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
               </li>
               <li>
                 <NavLink href="/task-definitions" section="/task-definitions">
-                  <ShortOnPhone short="Definitions" full="Task definitions" />
+                  <ShortOnPhone short="Defs" full="Task definitions" />
+                </NavLink>
+              </li>
+              <li>
+                <NavLink href="/approvals">
+                  <ApprovalsLabel />
                 </NavLink>
               </li>
               {can(actor.roles, "audit") && (

@@ -29,12 +29,12 @@ import { describeCurrentDeployments } from "./current-deployments";
 const CLUSTERS_AT_ONCE = 4;
 
 /** Deleted clusters (INACTIVE, or gone between list and describe) are not shown. */
-async function activeClusters(connection: Connection): Promise<Cluster[]> {
+export async function activeClusters(connection: Connection): Promise<Cluster[]> {
   const { clusters } = await describeClusters(connection, await listClusterArns(connection));
   return clusters.filter((cluster) => cluster.status === "ACTIVE");
 }
 
-async function servicesOf(connection: Connection, clusterArn: string): Promise<Settled<Service[]>> {
+export async function servicesOf(connection: Connection, clusterArn: string): Promise<Settled<Service[]>> {
   const read = async () => (await describeServices(connection, clusterArn, await listServiceArns(connection, { cluster: clusterArn }))).services;
   const [services] = await settle([read()]);
   return services;
