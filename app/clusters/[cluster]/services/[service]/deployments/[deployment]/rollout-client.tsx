@@ -2,6 +2,8 @@
 
 import { Freshness } from "@/components/live/freshness";
 import { LiveFailure } from "@/components/live/live-status";
+import { ApprovalPanel } from "@/components/rollout/approval-panel";
+import { DeploymentControls } from "@/components/rollout/deployment-controls";
 import { RevisionCounts } from "@/components/rollout/revision-counts";
 import { RolloutCharts } from "@/components/rollout/rollout-charts";
 import { RolloutHeader } from "@/components/rollout/rollout-header";
@@ -39,6 +41,9 @@ export function RolloutClient({ cluster, service, deploymentId, initial }: { clu
         aside={updatedAt !== undefined && <Freshness updatedAt={Date.parse(view.lookedAt) || updatedAt} now={now} stale={failure !== undefined} />}
       />
       <LiveFailure failure={failure} hasData what="deployment" everyMs={ROLLOUT_POLL_MS} />
+      {/* Both hide themselves when there is nothing to decide or stop; the panel keeps a decision's answer on screen. */}
+      <ApprovalPanel view={view} now={now} />
+      <DeploymentControls view={view} />
       <Section title="Stages">
         <StageStepper view={view} now={now} />
       </Section>
