@@ -10,6 +10,8 @@ import { describeServiceDeployments, describeServices } from "@/server/aws/batch
 import type { Connection } from "@/server/aws/connection";
 import { settle, toAwsFailure } from "@/server/aws/errors";
 import { readEcs } from "@/server/aws/reads";
+import type { RevisionComparison } from "@/lib/taskdef/diff-comparison";
+import { compareRevisions } from "./task-definition-compare";
 import { describeRevision } from "./task-definition-revision";
 
 /**
@@ -140,4 +142,22 @@ function planningView(service: Service): Service {
     currentServiceDeployment: service.currentServiceDeployment,
     deployments: service.deployments?.map(({ id, status, rolloutState, taskDefinition }) => ({ id, status, rolloutState, taskDefinition })),
   };
+}
+
+export interface DeployCandidate {
+  comparison: RevisionComparison;
+  /** The chosen revision's containers and images, for the warnings about mutable tags. */
+  containers: { name?: string; image?: string }[];
+}
+
+/**
+ * An existing revision the wizard may deploy, against the one the service runs, for its review step:
+ *
+ *   ecs:DescribeTaskDefinition  2   (both revisions, include TAGS; the chosen one's read is shared
+ *                                    by the comparison and the images; 1 when both are the same)
+ */
+export async function readDeployCandidate(connection: Connection, current: string, chosen: string, { canSeeSecrets }: { canSeeSecrets: boolean }): Promise<DeployCandidate> {
+  const [comparison, described] = await Promise.all([compareRevisions(connection, current, chosen, { canSeeSecrets }), describeRevision(connection, chosen)]);
+  const containers = described.ok ? (described.value.taskDefinition.containerDefinitions ?? []).map(({ name, image }) => ({ name, image })) : [];
+  return { comparison, containers };
 }
