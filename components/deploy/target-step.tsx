@@ -32,8 +32,9 @@ export function TargetStep({ cluster, serviceName, context }: { cluster: string;
         <span className="text-ink-muted">to deploy another service, start from its page.</span>
       </p>
       {ongoing.ok && ongoing.value && (
-        <Notice tone="warn" title={`A deployment is in progress (${ongoing.value.id})`}>
-          <p>
+        <Notice tone="warn" title="A deployment is in progress">
+          <p className="[overflow-wrap:anywhere]">
+            Deployment {ongoing.value.id}.{" "}
             {ongoing.value.targetRevision ? `It deploys ${ongoing.value.targetRevision}` : "It is under way"}
             {ongoing.value.lifecycleStage ? `, now at ${ongoing.value.lifecycleStage.toLowerCase().replaceAll("_", " ")}` : ""}. A new deployment takes over from it.
           </p>

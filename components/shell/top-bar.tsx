@@ -18,7 +18,7 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
           Slipway
         </Link>
         {actor && (
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="min-w-0 overflow-x-auto">
             <ul className="flex gap-1 sm:gap-2">
               <li>
                 <NavLink href="/" section="/clusters">
