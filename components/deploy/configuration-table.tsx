@@ -1,5 +1,4 @@
 import type { DeploymentConfiguration } from "@aws-sdk/client-ecs";
-import { APPROVAL_STAGES, type ApprovalStage } from "@/lib/deploy/limits";
 
 type Row = { setting: string; before: string; after: string };
 
@@ -8,13 +7,21 @@ const STRATEGY_WORDS: Record<string, string> = { ROLLING: "Rolling", BLUE_GREEN:
 const minutes = (value: number | undefined) => (value === undefined ? "—" : `${value} min`);
 const percent = (value: number | undefined) => (value === undefined ? "—" : `${value} %`);
 
+/** Where a pause waits, in a table cell's few words (the strategy step has the whole sentence). */
+const STAGE_WORDS: Record<string, string> = {
+  POST_SCALE_UP: "After new tasks start",
+  POST_TEST_TRAFFIC_SHIFT: "After test traffic",
+  PRE_PRODUCTION_TRAFFIC_SHIFT: "Before production traffic",
+  POST_PRODUCTION_TRAFFIC_SHIFT: "After all traffic moves",
+};
+
 function approvalText(configuration: DeploymentConfiguration): string {
   const pause = configuration.lifecycleHooks?.find((hook) => hook.targetType === "PAUSE");
   if (!pause) return "None";
-  const stage = pause.lifecycleStages?.[0] as ApprovalStage | undefined;
+  const stage = pause.lifecycleStages?.[0];
   const timeout = pause.timeoutConfiguration;
-  const when = stage && stage in APPROVAL_STAGES ? APPROVAL_STAGES[stage] : (stage ?? "At a stage");
-  return `${when}; after ${timeout?.timeoutInMinutes ?? "—"} min, ${timeout?.action === "CONTINUE" ? "continue" : "roll back"}`;
+  const when = (stage && STAGE_WORDS[stage]) ?? stage ?? "At a stage";
+  return `${when}; ${timeout?.action === "CONTINUE" ? "continues" : "rolls back"} after ${timeout?.timeoutInMinutes ?? "—"} min`;
 }
 
 /** The settings a person reads before and after: each row only when one side has it. */
@@ -39,8 +46,9 @@ function rowsOf(before: DeploymentConfiguration, after: DeploymentConfiguration,
 
 /** Deployment configuration before → after, changed rows marked. Scrolls inside its own box on a phone. */
 export function ConfigurationTable({ before, after, grace }: { before: DeploymentConfiguration; after: DeploymentConfiguration; grace: { before?: number; after?: number } }) {
+  // Relative, so the screen-reader-only text in its cells stays inside the scrolling box instead of widening the page.
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">Deployment configuration before and after this deploy</caption>
         <thead className="bg-surface-sunken text-xs text-ink-muted">
@@ -55,7 +63,7 @@ export function ConfigurationTable({ before, after, grace }: { before: Deploymen
             const changed = row.before !== row.after && row.after !== "unchanged";
             return (
               <tr key={row.setting}>
-                <th scope="row" className="px-3 py-2 font-medium">{row.setting}</th>
+                <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">{row.setting}</th>
                 <td className="px-3 py-2 text-ink-muted">{row.before}</td>
                 <td className={`px-3 py-2 ${changed ? "font-semibold" : "text-ink-muted"}`}>
                   {row.after}

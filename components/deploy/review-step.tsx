@@ -10,7 +10,8 @@ import { previewDeployment, type DeployPreview } from "@/lib/deploy/preview";
 import { deployWarnings, type DeployWarning } from "@/lib/deploy/warnings";
 import { formatDuration } from "@/lib/format";
 import { diffRegistrations } from "@/lib/taskdef/diff";
-import type { DeployContext } from "@/server/ecs/deploy-context";
+import type { AwsFailure } from "@/lib/aws-errors";
+import type { DeployCandidate, DeployContext } from "@/server/ecs/deploy-context";
 import { ConfigurationTable } from "./configuration-table";
 import type { DeployPlanning } from "./load-planning";
 import { useDeployCandidate } from "./use-deploy-candidate";
@@ -51,12 +52,12 @@ export function ReviewStep({ cluster, serviceName, context, choices, planning }:
           <p className="text-sm text-ink-muted">Redeploys {current.label}, the revision running now: the task definition does not change, every task is replaced.</p>
         ) : loading ? (
           <p className="text-sm text-ink-muted">Comparing {current.label} with the chosen revision…</p>
-        ) : failure ? (
+        ) : failure || !candidate?.comparison.diff ? (
           <Notice tone="warn" title="The revisions could not be compared">
-            <FailureDetails failure={failure} />
+            <FailureDetails failure={failure ?? sideFailure(candidate) ?? { code: "unknown", message: "ECS did not describe one of the two revisions." }} />
           </Notice>
         ) : (
-          candidate?.comparison.diff && (
+          candidate.comparison.diff && (
             <>
               <p className="text-sm text-ink-muted">
                 From {current.label} to {candidate.comparison.right.ok ? candidate.comparison.right.value.label : chosen}.
@@ -74,6 +75,11 @@ export function ReviewStep({ cluster, serviceName, context, choices, planning }:
       </Part>
     </div>
   );
+}
+
+function sideFailure(candidate: DeployCandidate | undefined): AwsFailure | undefined {
+  const { left, right } = candidate?.comparison ?? {};
+  return (left && !left.ok ? left.error : undefined) ?? (right && !right.ok ? right.error : undefined);
 }
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
@@ -111,11 +117,17 @@ function Warnings({ warnings }: { warnings: DeployWarning[] }) {
     <section aria-label="Warnings" className="space-y-2">
       {ordered.map((warning, index) => (
         <Notice key={`${warning.code}-${index}`} tone={SEVERITY_TONE[warning.severity]} title={SEVERITY_TITLE[warning.severity]}>
-          <p>{warning.message}</p>
+          <p>{aboutWhich(warning)}</p>
         </Notice>
       ))}
     </section>
   );
+}
+
+/** A new image's warning names its container, as the field it is about does. */
+function aboutWhich(warning: DeployWarning): string {
+  const container = warning.field?.startsWith("source.images.") ? warning.field.slice("source.images.".length) : undefined;
+  return container ? `Image of ${container}: ${warning.message}` : warning.message;
 }
 
 const order = (warning: DeployWarning) => ({ danger: 0, warn: 1, info: 2 })[warning.severity];
@@ -135,7 +147,7 @@ function TrafficPreview({ preview }: { preview: DeployPreview }) {
         <TrafficPreviewChart points={points} />
         <figcaption className="mt-1 text-xs text-ink-muted">Share of production traffic on the new revision over time, as planned.</figcaption>
       </figure>
-      <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+      <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Planned steps of production traffic</caption>
           <thead className="bg-surface-sunken text-xs text-ink-muted">

@@ -29,7 +29,7 @@ export function SourceStep({ context, form, errors, onChange }: SourceStepProps)
         <legend className="mb-2 text-sm font-medium">Deploy</legend>
         <div className="grid gap-2 md:grid-cols-2">
           {choice("revision", "An existing revision", `Any ACTIVE revision of ${context.current.family}, the current one included (a redeploy).`)}
-          {choice("new-images", "The current revision with new image tags", `Registers ${context.current.family}:next from ${context.current.label} with the images you give.`)}
+          {choice("new-images", "The current revision with new image tags", `Registers a new revision of ${context.current.family} from ${context.current.label} with the images you give, then deploys it.`)}
         </div>
         {errors.source && <p className="text-sm font-medium text-danger">{errors.source}</p>}
       </fieldset>
