@@ -4,7 +4,7 @@ import { registerWebApp } from "@/emulator/test/fixtures";
 import { MASK } from "@/lib/secrets/mask";
 import { SHOP, startDeployShop, type DeployShop } from "@/server/actions/deploy-service-shop";
 import { CONNECTION, measureEachTestAgainst } from "@/server/aws/test-local-ecs";
-import { readDeployContext } from "./deploy-context";
+import { readDeployCandidate, readDeployContext } from "./deploy-context";
 
 describe("readDeployContext", () => {
   let local: DeployShop;
@@ -70,5 +70,14 @@ describe("readDeployContext", () => {
   it("answers a service that does not exist as not found", async () => {
     expect(await read("nope")).toMatchObject({ ok: false, error: { code: "not-found" } });
     expect(await readDeployContext(CONNECTION, "no-such-cluster", "web", { canSeeSecrets: false })).toMatchObject({ ok: false, error: { code: "not-found" } });
+  });
+
+  it("compares the running revision with a chosen one, masked, and gives the chosen one's images, in 2 calls", async () => {
+    const candidate = await readDeployCandidate(CONNECTION, "shop-web:1", "shop-web:3", { canSeeSecrets: false });
+    expect(candidate.containers).toEqual([{ name: "app", image: "public.ecr.aws/slipway/shop-web:1.2.0" }]);
+    const labels = candidate.comparison.diff?.changes.map((change) => change.label) ?? [];
+    expect(labels).toContain("Container app › image");
+    expect(JSON.stringify(candidate.comparison)).not.toContain("hide-me-4e7a");
+    expect(local.calls("DescribeTaskDefinition")).toBe(2);
   });
 });
