@@ -1,4 +1,12 @@
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  type DeploymentConfiguration,
+} from "@aws-sdk/client-ecs";
 import {
   CreateRuleCommand,
   CreateTargetGroupCommand,
@@ -103,9 +111,21 @@ export async function createScratchLoadBalancing(name: string, port = 8080): Pro
   const { LoadBalancers } = await elb.send(new DescribeLoadBalancersCommand({ Names: [DEMO_LOAD_BALANCER] }));
   const demo = LoadBalancers![0];
   const group = async (colour: string) => {
-    const Name = `${name}-${colour}`;
+    // Target group names are at most 32 characters.
+    const Name = `${name.slice(0, 26)}-${colour}`;
     try {
-      const created = await elb.send(new CreateTargetGroupCommand({ Name, Protocol: "HTTP", Port: port, VpcId: demo.VpcId, TargetType: "ip", HealthCheckPath: "/health" }));
+      const created = await elb.send(
+        new CreateTargetGroupCommand({
+          Name,
+          Protocol: "HTTP",
+          Port: port,
+          VpcId: demo.VpcId,
+          TargetType: "ip",
+          HealthCheckPath: "/health",
+          HealthCheckIntervalSeconds: 10,
+          HealthyThresholdCount: 2,
+        }),
+      );
       return created.TargetGroups![0].TargetGroupArn!;
     } catch (error) {
       // Left by an earlier attempt of this test (a retry): use it again.
@@ -118,8 +138,8 @@ export async function createScratchLoadBalancing(name: string, port = 8080): Pro
   const listener = Listeners!.find((candidate) => candidate.Port === DEMO_PRODUCTION_PORT)!;
   const productionRuleArn = await ruleAtFreePriority(elb, listener.ListenerArn!, `${name}.*`, blueArn, greenArn);
   return {
-    blueName: `${name}-blue`,
-    greenName: `${name}-green`,
+    blueName: `${name.slice(0, 26)}-blue`,
+    greenName: `${name.slice(0, 26)}-green`,
     blueArn,
     greenArn,
     productionRuleArn,
@@ -149,4 +169,67 @@ async function ruleAtFreePriority(elb: ElasticLoadBalancingV2Client, listenerArn
     }
   }
   throw new Error(`No free rule priority from 100 to 199 on ${listenerArn}.`);
+}
+
+const TRAFFIC_ROLE = "arn:aws:iam::000000000000:role/ecsInfrastructureRoleForLoadBalancers";
+
+export interface ScratchServiceOptions {
+  service?: string;
+  desiredCount?: number;
+  /** The task definition family; "scratch-web" unless a test wants revisions of its own. */
+  family?: string;
+  deploymentConfiguration?: DeploymentConfiguration;
+}
+
+/**
+ * Like `createScratchService`, but behind the demo's load balancer with a blue and a green
+ * target group of its own and a production listener rule (host `<cluster>.*`) forwarding to
+ * both, so every strategy (rolling, blue/green, linear, canary) can be picked for it. Waits
+ * until its first deployment has finished: only then does a new one shift traffic.
+ */
+export async function createScratchServiceBehindLoadBalancer(ecs: ECSClient, cluster: string, options: ScratchServiceOptions = {}): Promise<ScratchLoadBalancing> {
+  const { service = "web", desiredCount = 2, family = "scratch-web", deploymentConfiguration } = options;
+  const loadBalancing = await createScratchLoadBalancing(cluster, WEB.port);
+  await ecs.send(
+    new CreateClusterCommand({
+      clusterName: cluster,
+      capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+      defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }],
+    }),
+  );
+  const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({ ...taskDefinitionFor(WEB, "1.4.2", REGION), family }));
+  await ecs.send(
+    new CreateServiceCommand({
+      cluster,
+      serviceName: service,
+      taskDefinition: taskDefinition!.taskDefinitionArn,
+      desiredCount,
+      networkConfiguration: NETWORK,
+      healthCheckGracePeriodSeconds: 30,
+      deploymentConfiguration,
+      loadBalancers: [
+        {
+          targetGroupArn: loadBalancing.blueArn,
+          containerName: WEB.family,
+          containerPort: WEB.port,
+          advancedConfiguration: { alternateTargetGroupArn: loadBalancing.greenArn, productionListenerRule: loadBalancing.productionRuleArn, roleArn: TRAFFIC_ROLE },
+        },
+      ],
+    }),
+  );
+  await waitForRunning(ecs, cluster, service, desiredCount, 60_000);
+  await waitForCompleted(ecs, cluster, service);
+  return loadBalancing;
+}
+
+/** Until the service's only deployment has completed. */
+export async function waitForCompleted(ecs: ECSClient, cluster: string, service: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { services } = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+    const deployments = services?.[0]?.deployments ?? [];
+    if (deployments.length === 1 && deployments[0]!.rolloutState === "COMPLETED") return;
+    if (Date.now() > deadline) throw new Error(`${service} in ${cluster} did not complete its deployment within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -1,12 +1,17 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
+import { pagePaths } from "@/lib/query-keys";
 import { ForceDeploymentDialog, type RedeployTarget } from "./force-deployment-dialog";
 import { ScaleDialog, type ScaleTarget } from "./scale-dialog";
 
-/** What a person can do to the service from its page; each opens a dialog, and a success is reported on the page. */
+/**
+ * What a person can do to the service from its page (shown only to those who may operate):
+ * deploy opens the wizard; the others open a dialog, and a success is reported on the page.
+ */
 export function ServiceOperations({
   scale,
   redeploy,
@@ -24,6 +29,12 @@ export function ServiceOperations({
   };
   return (
     <div className="flex flex-wrap gap-2">
+      <Link
+        href={pagePaths.deployService(scale.cluster, scale.service)}
+        className="inline-flex min-h-9 items-center justify-center rounded-md border border-transparent bg-brand px-3 py-1.5 text-sm font-medium text-brand-ink shadow-sm hover:bg-brand/90"
+      >
+        Deploy
+      </Link>
       <Button onClick={() => setOpen("scale")}>Scale</Button>
       <Button onClick={() => setOpen("redeploy")}>Force new deployment</Button>
       <ScaleDialog open={open === "scale"} target={scale} onClose={close} onDone={done} />

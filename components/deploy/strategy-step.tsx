@@ -1,0 +1,178 @@
+import { useId } from "react";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { StrategyKind } from "@/lib/deploy/choices";
+import { APPROVAL_STAGES, type ApprovalStage } from "@/lib/deploy/limits";
+import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
+import { LimitField } from "./number-field";
+import { STRATEGY_ORDER, STRATEGY_TITLES, type WizardForm } from "./wizard-form";
+
+const DESCRIPTIONS: Record<StrategyKind, string> = {
+  rolling: "Replaces tasks a few at a time, within a minimum healthy and maximum percent.",
+  blueGreen: "Starts a full set of new tasks, then moves all production traffic at once.",
+  linear: "Starts a full set of new tasks, then moves traffic in equal steps.",
+  canary: "Sends a small share of traffic to the new tasks first, then the rest.",
+};
+
+interface StrategyStepProps {
+  availability: StrategyAvailability[];
+  form: WizardForm;
+  errors: Record<string, string>;
+  onChange: (change: Partial<WizardForm>) => void;
+}
+
+/** Step 3: the four strategies as radio cards (those the service cannot use say why), then the chosen one's settings. */
+export function StrategyStep({ availability, form, errors, onChange }: StrategyStepProps) {
+  return (
+    <div className="space-y-6">
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium">Strategy</legend>
+        <div className="grid gap-2 md:grid-cols-2">
+          {STRATEGY_ORDER.map((kind) => (
+            <StrategyCard key={kind} kind={kind} availability={availability.find((entry) => entry.kind === kind)} checked={form.strategy === kind} onPick={() => onChange({ strategy: kind })} />
+          ))}
+        </div>
+        {errors["strategy.kind"] && <p className="mt-2 text-sm font-medium text-danger">{errors["strategy.kind"]}</p>}
+      </fieldset>
+      <StrategySettings form={form} errors={errors} onChange={onChange} />
+    </div>
+  );
+}
+
+function StrategyCard({ kind, availability, checked, onPick }: { kind: StrategyKind; availability?: StrategyAvailability; checked: boolean; onPick: () => void }) {
+  const reasonId = useId();
+  const descriptionId = useId();
+  const disabled = availability?.available === false;
+  return (
+    <label
+      className={`flex gap-3 rounded-lg border border-line bg-surface p-3 has-[:checked]:border-brand has-[:checked]:ring-1 has-[:checked]:ring-brand ${disabled ? "cursor-not-allowed bg-surface-sunken" : "cursor-pointer"}`}
+    >
+      <input
+        type="radio"
+        name="strategy"
+        value={kind}
+        checked={checked}
+        disabled={disabled}
+        onChange={onPick}
+        aria-describedby={disabled ? `${descriptionId} ${reasonId}` : descriptionId}
+        className="mt-1"
+      />
+      <span className="min-w-0">
+        <span className={`block font-medium ${disabled ? "text-ink-muted" : ""}`}>{STRATEGY_TITLES[kind]}</span>
+        <span id={descriptionId} className="block text-sm text-ink-muted">
+          {DESCRIPTIONS[kind]}
+        </span>
+        {disabled && (
+          <span id={reasonId} className="mt-1 block text-sm text-warn">
+            Not available: {availability.missing.map((missing) => missing.message).join(" ")}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
+
+function StrategySettings({ form, errors, onChange }: Omit<StrategyStepProps, "availability">) {
+  const kind = form.strategy;
+  const at = (name: string) => errors[`strategy.${kind}.${name}`];
+  const number = (name: keyof WizardForm["numbers"], path: string = name) => (
+    <LimitField name={name} value={form.numbers[name]} error={at(path)} onChange={(value) => onChange({ numbers: { ...form.numbers, [name]: value } })} />
+  );
+  return (
+    <section aria-labelledby="strategy-settings" className="space-y-4">
+      <h3 id="strategy-settings" className="text-base font-semibold">
+        {STRATEGY_TITLES[kind]} settings
+      </h3>
+      <div className="grid gap-4 md:grid-cols-2">
+        {kind === "rolling" && (
+          <>
+            {number("minimumHealthyPercent")}
+            {number("maximumPercent")}
+            {number("healthCheckGracePeriodSeconds")}
+          </>
+        )}
+        {kind === "linear" && (
+          <>
+            {number("stepPercent")}
+            {number("stepBakeTimeMinutes")}
+          </>
+        )}
+        {kind === "canary" && (
+          <>
+            {number("canaryPercent")}
+            {number("canaryBakeTimeMinutes")}
+          </>
+        )}
+        {kind !== "rolling" && number("bakeTimeMinutes")}
+        {kind === "blueGreen" && (
+          <TextField
+            label="Test listener rule (optional)"
+            name="testListenerRule"
+            value={form.testListenerRule}
+            spellCheck={false}
+            onChange={(event) => onChange({ testListenerRule: event.target.value })}
+            hint="The ARN of a listener rule that sends test traffic to the new tasks before production traffic moves; empty keeps what the service has."
+            error={at("testListenerRule")}
+          />
+        )}
+      </div>
+      {kind === "rolling" ? <CircuitBreaker form={form} onChange={onChange} /> : <Approval form={form} errors={errors} onChange={onChange} />}
+    </section>
+  );
+}
+
+function CircuitBreaker({ form, onChange }: Pick<StrategyStepProps, "form" | "onChange">) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">When tasks keep failing</legend>
+      <Checkbox label="Stop the deployment (circuit breaker)" checked={form.circuitBreaker} onChange={(circuitBreaker) => onChange({ circuitBreaker })} />
+      <Checkbox label="…and roll back to the revision that ran before" checked={form.circuitBreaker && form.rollbackOnFailure} disabled={!form.circuitBreaker} onChange={(rollbackOnFailure) => onChange({ rollbackOnFailure })} />
+    </fieldset>
+  );
+}
+
+function Approval({ form, errors, onChange }: Omit<StrategyStepProps, "availability">) {
+  const path = `strategy.${form.strategy}.approval`;
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-line p-3">
+      <legend className="px-1 text-sm font-medium">Approval</legend>
+      <Checkbox label="Wait for approval before moving on" checked={form.approval} onChange={(approval) => onChange({ approval })} />
+      {form.approval && (
+        <div className="grid gap-4 md:grid-cols-3">
+          <SelectField label="Wait" name="approvalStage" value={form.approvalStage} onChange={(event) => onChange({ approvalStage: event.target.value as ApprovalStage })} error={errors[`${path}.stage`]}>
+            {Object.entries(APPROVAL_STAGES).map(([stage, words]) => (
+              <option key={stage} value={stage}>
+                {words}
+              </option>
+            ))}
+          </SelectField>
+          <LimitField
+            name="approvalTimeoutMinutes"
+            label="Timeout (minutes)"
+            value={form.numbers.approvalTimeoutMinutes}
+            error={errors[`${path}.timeoutMinutes`]}
+            onChange={(value) => onChange({ numbers: { ...form.numbers, approvalTimeoutMinutes: value } })}
+          />
+          <SelectField
+            label="When nobody decides in time"
+            name="approvalTimeoutAction"
+            value={form.approvalTimeoutAction}
+            onChange={(event) => onChange({ approvalTimeoutAction: event.target.value as WizardForm["approvalTimeoutAction"] })}
+            error={errors[`${path}.timeoutAction`]}
+          >
+            <option value="ROLLBACK">Roll back</option>
+            <option value="CONTINUE">Continue</option>
+          </SelectField>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function Checkbox({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className={`flex items-center gap-2 text-sm ${disabled ? "text-ink-muted" : ""}`}>
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.target.checked)} className="size-4" />
+      {label}
+    </label>
+  );
+}

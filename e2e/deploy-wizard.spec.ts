@@ -1,0 +1,212 @@
+import { DescribeServiceDeploymentsCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, type Service } from "@aws-sdk/client-ecs";
+import { expect, test, type Page } from "@playwright/test";
+import { DeployWizard } from "./pages/deploy-wizard";
+import { storageStateOf } from "./people";
+import { createScratchServiceBehindLoadBalancer, localEcs, scratchName } from "./scratch";
+
+/**
+ * The deploy wizard, clicked through as a person would. Deploys run on scratch services behind
+ * the demo's load balancer (so every strategy can be picked); what a deploy did is read back
+ * from local ECS. The demo's own services are only looked at: nothing is deployed to them.
+ */
+
+async function describe(cluster: string): Promise<Service> {
+  const { services } = await localEcs().send(new DescribeServicesCommand({ cluster, services: ["web"] }));
+  return services![0];
+}
+
+/** Through steps 1–3 with the chosen settings, then review and deploy; returns the wizard at the rollout page. */
+async function deployThrough(page: Page, cluster: string, source: (wizard: DeployWizard) => Promise<void>, strategy: (wizard: DeployWizard) => Promise<void>) {
+  const wizard = new DeployWizard(page);
+  await wizard.open(cluster, "web");
+  await expect(wizard.heading).toHaveText("Deploy web");
+  await expect(wizard.currentStep).toContainText("Target");
+  await expect(page.getByText(cluster, { exact: true }).first()).toBeVisible();
+  await wizard.nextTo("What to deploy");
+  await source(wizard);
+  await wizard.nextTo("Strategy");
+  await strategy(wizard);
+  await wizard.nextTo("Review");
+  await expect(wizard.review("Deployment configuration").getByRole("table")).toBeVisible();
+  await expect(wizard.review("Planned production traffic")).toContainText(/Estimated duration: /);
+  // Nothing on the review widens the page beyond the screen: wide tables scroll inside their own box.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await wizard.nextTo("Deploy");
+  await wizard.deployButton.click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}/services/web/deployments/[A-Za-z0-9-]+$`), { timeout: 20_000 });
+  return page.url().split("/").pop()!;
+}
+
+async function deploymentCalled(cluster: string, id: string) {
+  const service = await describe(cluster);
+  expect(service.currentServiceDeployment?.endsWith(`/${id}`)).toBe(true);
+  const { serviceDeployments } = await localEcs().send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [service.currentServiceDeployment!] }));
+  return { service, deployment: serviceDeployments![0] };
+}
+
+test.describe("deploying with each strategy", () => {
+  // Each test boots its own service behind the load balancer and waits for it; deploys then run in ECS.
+  test.setTimeout(120_000);
+
+  test("rolling: new image tags register a revision with its note, and roll with the chosen percents", async ({ page }, testInfo) => {
+    const cluster = scratchName("deploy-rolling", testInfo);
+    await createScratchServiceBehindLoadBalancer(localEcs(), cluster);
+    const id = await deployThrough(
+      page,
+      cluster,
+      (wizard) => wizard.newImage("web", "public.ecr.aws/slipway/web:1.5.0", "Search in the header"),
+      async (wizard) => {
+        await wizard.strategy("Rolling").check();
+        await wizard.field("Minimum healthy percent (%)").fill("50");
+        await wizard.field("Maximum percent (%)").fill("150");
+      },
+    );
+    const { service, deployment } = await deploymentCalled(cluster, id);
+    expect(service.deploymentConfiguration).toMatchObject({ strategy: "ROLLING", minimumHealthyPercent: 50, maximumPercent: 150 });
+    expect(deployment.deploymentConfiguration?.strategy).toBe("ROLLING");
+    const { taskDefinition, tags } = await localEcs().send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ["TAGS"] }));
+    expect(taskDefinition?.containerDefinitions?.[0].image).toBe("public.ecr.aws/slipway/web:1.5.0");
+    expect(tags).toContainEqual({ key: "slipway:change-note", value: "Search in the header" });
+  });
+
+  test("blue/green: an existing revision with the chosen bake time", async ({ page }, testInfo) => {
+    const cluster = scratchName("deploy-bluegreen", testInfo);
+    await createScratchServiceBehindLoadBalancer(localEcs(), cluster);
+    const id = await deployThrough(
+      page,
+      cluster,
+      async (wizard) => {
+        await expect(wizard.field("Revision")).toBeVisible();
+        await expect(wizard.page.getByRole("option", { name: /\(current\)$/ })).toHaveCount(1);
+      },
+      async (wizard) => {
+        await wizard.strategy("Blue/green").check();
+        await wizard.field("Bake time (minutes)").fill("3");
+      },
+    );
+    const { service, deployment } = await deploymentCalled(cluster, id);
+    expect(service.deploymentConfiguration).toMatchObject({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 3 });
+    expect(deployment.deploymentConfiguration).toMatchObject({ strategy: "BLUE_GREEN", bakeTimeInMinutes: 3 });
+  });
+
+  test("linear: the chosen step and step bake time", async ({ page }, testInfo) => {
+    const cluster = scratchName("deploy-linear", testInfo);
+    await createScratchServiceBehindLoadBalancer(localEcs(), cluster);
+    const id = await deployThrough(
+      page,
+      cluster,
+      (wizard) => wizard.newImage("web", "public.ecr.aws/slipway/web:1.5.1"),
+      async (wizard) => {
+        await wizard.strategy("Linear").check();
+        await wizard.field("Step (%)").fill("25");
+        await wizard.field("Step bake time (minutes)").fill("2");
+      },
+    );
+    const { service } = await deploymentCalled(cluster, id);
+    expect(service.deploymentConfiguration).toMatchObject({ strategy: "LINEAR", linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 2 } });
+  });
+
+  test("canary: the chosen share and bake time, waiting for approval before promotion", async ({ page }, testInfo) => {
+    const cluster = scratchName("deploy-canary", testInfo);
+    await createScratchServiceBehindLoadBalancer(localEcs(), cluster);
+    const id = await deployThrough(
+      page,
+      cluster,
+      (wizard) => wizard.newImage("web", "public.ecr.aws/slipway/web:1.6.0"),
+      async (wizard) => {
+        await wizard.strategy("Canary").check();
+        await wizard.field("Canary traffic (%)").fill("20");
+        await wizard.field("Canary bake time (minutes)").fill("4");
+        await wizard.page.getByRole("checkbox", { name: "Wait for approval before moving on" }).check();
+        await wizard.field("Timeout (minutes)").fill("120");
+      },
+    );
+    const { service, deployment } = await deploymentCalled(cluster, id);
+    expect(service.deploymentConfiguration).toMatchObject({
+      strategy: "CANARY",
+      canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 4 },
+      lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 120, action: "ROLLBACK" } }],
+    });
+    expect(deployment.deploymentConfiguration?.canaryConfiguration?.canaryPercent).toBe(20);
+  });
+});
+
+test("an out-of-range canary share is refused at its field, which gets the focus", async ({ page }) => {
+  // The demo's api: nothing is deployed, the wizard refuses before any request.
+  const wizard = new DeployWizard(page);
+  await wizard.open("demo", "api");
+  await wizard.nextTo("What to deploy");
+  await wizard.nextTo("Strategy");
+  await wizard.strategy("Canary").check();
+  const share = wizard.field("Canary traffic (%)");
+  await expect(share).toHaveAccessibleDescription(/0\.1–100 %, default 5 %/);
+  for (const [typed, message] of [
+    ["150", "Canary traffic must be at most 100 %."],
+    ["0", "Canary traffic must be at least 0.1 %."],
+  ]) {
+    await share.fill(typed);
+    await wizard.next.click();
+    await expect(wizard.stepHeading).toHaveText("3. Strategy");
+    await expect(share).toHaveAttribute("aria-invalid", "true");
+    await expect(share).toHaveAccessibleDescription(new RegExp(message.replaceAll(".", "\\.")));
+    await expect(share).toBeFocused();
+  }
+});
+
+test("a service without a load balancer cannot pick canary, and the page says why", async ({ page }) => {
+  const wizard = new DeployWizard(page);
+  await wizard.open("demo", "worker");
+  await wizard.nextTo("What to deploy");
+  await wizard.nextTo("Strategy");
+  for (const name of ["Blue/green", "Linear", "Canary"] as const) {
+    await expect(wizard.strategy(name)).toBeDisabled();
+    await expect(wizard.strategy(name)).toHaveAccessibleDescription(/Needs a load balancer: the service has no target group to shift traffic between\./);
+  }
+  await expect(wizard.strategy("Rolling")).toBeEnabled();
+  await expect(wizard.strategy("Rolling")).toBeChecked();
+});
+
+test("the review shows the configuration change and the planned traffic, with the steps as a table", async ({ page }) => {
+  const wizard = new DeployWizard(page);
+  await wizard.open("demo", "api");
+  await wizard.nextTo("What to deploy");
+  await wizard.newImage("api", "public.ecr.aws/slipway/api:latest");
+  await expect(wizard.field("Image of api")).toHaveAccessibleDescription(/:latest can point at a different image/);
+  await wizard.nextTo("Strategy");
+  await wizard.strategy("Linear").check();
+  await wizard.field("Step (%)").fill("50");
+  await wizard.nextTo("Review");
+  const configuration = wizard.review("Deployment configuration").getByRole("table");
+  await expect(configuration.getByRole("row", { name: /^Strategy Canary Linear/ })).toBeVisible();
+  const steps = wizard.review("Planned production traffic").getByRole("table");
+  await expect(steps.getByRole("row", { name: /Step 1: 50 % of production traffic/ })).toBeVisible();
+  await expect(steps.getByRole("row", { name: /Step 2: 100 % of production traffic/ })).toBeVisible();
+  await expect(wizard.review("Task definition")).toContainText("public.ecr.aws/slipway/api:latest");
+  await expect(page.getByText(/:latest can point at a different image/).first()).toBeVisible();
+  // The wizard, chart and tables included, fits a phone's width (wide tables scroll inside their own box).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await wizard.back.click();
+  await expect(wizard.stepHeading).toHaveText("3. Strategy");
+  await expect(wizard.stepHeading).toBeFocused();
+});
+
+test.describe("a viewer", () => {
+  test.use({ storageState: storageStateOf("vera") });
+
+  test("gets no wizard, and no Deploy on the service page", async ({ page }) => {
+    const wizard = new DeployWizard(page);
+    await wizard.open("demo", "web");
+    await expect(page.getByText("You cannot deploy this service")).toBeVisible();
+    await expect(wizard.next).toHaveCount(0);
+    await page.goto("/clusters/demo/services/web");
+    await expect(page.getByRole("heading", { level: 1, name: "web" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Deploy", exact: true })).toHaveCount(0);
+  });
+});
+
+test("the service page links to the wizard for someone who may deploy", async ({ page }) => {
+  await page.goto("/clusters/demo/services/web");
+  await page.getByRole("link", { name: "Deploy", exact: true }).click();
+  await expect(page).toHaveURL(/\/clusters\/demo\/services\/web\/deploy$/);
+  await expect(new DeployWizard(page).heading).toHaveText("Deploy web");
+});

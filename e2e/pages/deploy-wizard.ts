@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+type StrategyName = "Rolling" | "Blue/green" | "Linear" | "Canary";
+
+/** The deploy wizard as a person goes through it: a step heading, fields by label, Back and Next. */
+export class DeployWizard {
+  constructor(readonly page: Page) {}
+
+  async open(cluster: string, service: string): Promise<void> {
+    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deploy`);
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+
+  /** The current step's heading, "3. Strategy". */
+  get stepHeading(): Locator {
+    return this.page.getByRole("heading", { level: 2, name: /^\d\. / });
+  }
+
+  get steps(): Locator {
+    return this.page.getByRole("navigation", { name: "Deploy steps" }).getByRole("listitem");
+  }
+
+  get currentStep(): Locator {
+    return this.page.getByRole("navigation", { name: "Deploy steps" }).locator('[aria-current="step"]');
+  }
+
+  get next(): Locator {
+    return this.page.getByRole("button", { name: /^Next: / });
+  }
+
+  get back(): Locator {
+    return this.page.getByRole("button", { name: "Back", exact: true });
+  }
+
+  async nextTo(step: string): Promise<void> {
+    await this.next.click();
+    await expect(this.stepHeading).toHaveText(new RegExp(`^\\d\\. ${step}$`));
+  }
+
+  strategy(name: StrategyName): Locator {
+    return this.page.getByRole("radio", { name: new RegExp(`^${name.replace("/", "\\/")}`) });
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.page.getByLabel(label, { exact: typeof label === "string" });
+  }
+
+  /** Picks "the current revision with new image tags" and types the image of `container`. */
+  async newImage(container: string, image: string, changeNote = ""): Promise<void> {
+    await this.page.getByRole("radio", { name: /The current revision with new image tags/ }).check();
+    await this.field(`Image of ${container}`).fill(image);
+    if (changeNote) await this.field("Change note").fill(changeNote);
+  }
+
+  get deployButton(): Locator {
+    return this.page.getByRole("button", { name: /^Deploy / });
+  }
+
+  /** Part of the review step by its heading: "Task definition", "Deployment configuration", "Planned production traffic". */
+  review(part: string): Locator {
+    return this.page.getByRole("region", { name: part, exact: true });
+  }
+}
