@@ -98,7 +98,7 @@ test("rolls a service back to its earlier revision from its page; a viewer is of
 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `web: rolling back to ${earlier} from ${current}, with its rolling strategy.` })).toBeVisible();
-  const watch = page.getByRole("link", { name: /^Watch the rollout/ });
+  const watch = page.getByRole("link", { name: /^Watch the rollout \(/ });
   const rolledBack = await serviceOf(ecs, cluster, "web");
   expect(rolledBack.taskDefinition).toBe(first);
   const deploymentId = rolledBack.currentServiceDeployment!.split("/").at(-1)!;
