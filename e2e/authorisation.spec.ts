@@ -1,11 +1,12 @@
 import { DescribeServicesCommand, ListClustersCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
-import { expect, request as playwrightRequest, test, type Page, type Request } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AuditPage } from "./pages/audit-page";
 import { ClusterPage } from "./pages/cluster-page";
 import { ServicePage } from "./pages/service-page";
 import { TaskPage } from "./pages/task-page";
 import { PEOPLE, storageStateOf } from "./people";
 import { createScratchService, localEcs, scratchName } from "./scratch";
+import { catchActionRequest, contextOf, sendAs } from "./crafted-actions";
 
 /**
  * Sign-in and roles, enforced on the server: a signed-out visitor is sent to sign in; a viewer
@@ -76,26 +77,6 @@ test.describe("a viewer", () => {
   });
 });
 
-/** What the admin's browser sends for one action, caught on its way and stopped there, so nothing happens. */
-async function catchActionRequest(page: Page, act: () => Promise<void>): Promise<Request> {
-  const caught = new Promise<Request>((resolve) => {
-    void page.route(
-      "**/*",
-      async (route) => {
-        if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
-          resolve(route.request());
-          await route.abort();
-        } else {
-          await route.fallback();
-        }
-      },
-    );
-  });
-  await act();
-  const request = await caught;
-  await page.unrouteAll({ behavior: "ignoreErrors" });
-  return request;
-}
 
 test("each change, crafted from the admin's own requests and sent as a viewer, is refused with 403 and changes nothing", async ({ page }, testInfo) => {
   test.setTimeout(90_000);
@@ -138,12 +119,9 @@ test("each change, crafted from the admin's own requests and sent as a viewer, i
     await dialog.getByRole("button", { name: "Create cluster" }).click();
   });
 
-  const asViewer = await playwrightRequest.newContext({ baseURL: testInfo.project.use.baseURL, storageState: storageStateOf("vera") });
+  const asViewer = await contextOf("vera", testInfo);
   for (const [what, caught] of Object.entries({ scale, redeploy, stop, run, create })) {
-    // The admin's request as it was, but for the cookie: the viewer's own comes from the context.
-    const { cookie: _adminsCookie, ...headers } = caught.headers();
-    const response = await asViewer.post(caught.url(), { headers, data: caught.postDataBuffer() ?? undefined, maxRedirects: 0 });
-    expect(response.status(), what).toBe(403);
+    expect((await sendAs(asViewer, caught)).status(), what).toBe(403);
   }
   await asViewer.dispose();
 

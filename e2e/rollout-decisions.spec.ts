@@ -1,11 +1,9 @@
-import { DescribeServiceDeploymentsCommand, UpdateServiceCommand, type ECSClient } from "@aws-sdk/client-ecs";
-import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page, type Request, type TestInfo } from "@playwright/test";
-import { waitFor, waitForSteadyState } from "../emulator/test/fixtures";
-import { createWebStack, registerWebImage } from "../emulator/test/load-balanced-fixtures";
-import { storageStateOf, type Person } from "./people";
+import { DescribeServiceDeploymentsCommand, type ECSClient } from "@aws-sdk/client-ecs";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { ApprovalsPage, RolloutDecisions } from "./pages/rollout-decisions";
 import { localEcs, scratchName } from "./scratch";
+import { catchActionRequest, contextOf, sendAs } from "./crafted-actions";
+import { awaitingHook, createPausedCanary } from "./scratch-canary";
 
 /**
  * The approvals inbox and badge over the demo's paused api canary (looked at, never decided),
@@ -21,59 +19,12 @@ async function hookStatus(ecs: ECSClient, serviceDeploymentArn: string, hookId: 
   return serviceDeployments?.[0]?.lifecycleHookDetails?.find((hook) => hook.hookId === hookId)?.status;
 }
 
-/** A canary of this test's own, behind a load balancer of its own, paused before its first production traffic. */
+/** A canary of this test's own, behind the demo load balancer, paused before its first production traffic. */
 async function pausedScratchCanary(testInfo: TestInfo) {
-  const ecs = localEcs();
-  const elb = new ElasticLoadBalancingV2Client({ endpoint: process.env.SLIPWAY_LOCAL_ECS_URL, region: "us-east-1", credentials: { accessKeyId: "local-ecs", secretAccessKey: "local-ecs" } });
-  const cluster = scratchName("decisions", testInfo);
-  const family = `${cluster}-web`;
-  const v1 = await registerWebImage(ecs, family, "1.0.0");
-  const stack = await createWebStack(ecs, elb, cluster, {
-    taskDefinition: v1,
-    desiredCount: 1,
-    deploymentConfiguration: {
-      strategy: "CANARY",
-      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
-      bakeTimeInMinutes: 1,
-      lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 600, action: "ROLLBACK" } }],
-    },
-  });
-  await waitForSteadyState(ecs, cluster, stack.service, 60_000);
-  const v2 = await registerWebImage(ecs, family, "2.0.0");
-  const { service } = await ecs.send(new UpdateServiceCommand({ cluster, service: stack.service, taskDefinition: v2 }));
-  const serviceDeploymentArn = service!.currentServiceDeployment!;
-  const hookId = await waitFor("the canary's first pause", async () => {
-    const { serviceDeployments } = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }));
-    return serviceDeployments?.[0]?.lifecycleHookDetails?.find((hook) => hook.status === "AWAITING_ACTION")?.hookId;
-  }, 60_000, 100);
-  return { ecs, cluster, family, serviceDeploymentArn, hookId };
+  const canary = await createPausedCanary(scratchName("decisions", testInfo));
+  return { ecs: localEcs(), cluster: canary.cluster, family: `${canary.cluster}-web`, serviceDeploymentArn: canary.serviceDeploymentArn, hookId: await awaitingHook(canary.serviceDeploymentArn) };
 }
 
-/** What the admin's browser sends for one action, caught on its way and stopped there, so nothing happens. */
-async function catchActionRequest(page: Page, act: () => Promise<void>): Promise<Request> {
-  const caught = new Promise<Request>((resolve) => {
-    void page.route("**/*", async (route) => {
-      if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
-        resolve(route.request());
-        await route.abort();
-      } else {
-        await route.fallback();
-      }
-    });
-  });
-  await act();
-  const request = await caught;
-  await page.unrouteAll({ behavior: "ignoreErrors" });
-  return request;
-}
-
-/** The caught request as it was, but for the cookie: the person's own comes from their context. */
-function sendAs(context: APIRequestContext, caught: Request) {
-  const { cookie: _adminsCookie, ...headers } = caught.headers();
-  return context.post(caught.url(), { headers, data: caught.postDataBuffer() ?? undefined, maxRedirects: 0 });
-}
-
-const contextOf = (person: Person, testInfo: TestInfo) => playwrightRequest.newContext({ baseURL: testInfo.project.use.baseURL, storageState: storageStateOf(person) });
 
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);

@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { taskKnobsMarkdownTable } from "../dataplane/knobs";
+import { cliEnvironment, findOnPath } from "./aws-cli-environment";
 import { startTestEmulator, type TestEmulator } from "./harness";
 
 /**
@@ -32,34 +33,7 @@ function readmeCliCommands(): string[] {
 /** The README's example of a listener's address, which the reader replaces with their own. */
 const EXAMPLE_ADDRESS = /http:\/\/hello-\d{10}\.us-east-1\.elb\.localhost:\d+/;
 
-function findOnPath(program: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    try {
-      accessSync(join(dir, program), constants.X_OK);
-      return join(dir, program);
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
 
-/** Only the README's settings: nothing from the user's own AWS configuration may leak in. */
-function cliEnvironment(home: string): NodeJS.ProcessEnv {
-  // A variable set to undefined is not passed to the child at all.
-  const withoutUsersAws = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("AWS_")).map((name) => [name, undefined]));
-  return {
-    ...process.env,
-    ...withoutUsersAws,
-    HOME: home,
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
-    AWS_DEFAULT_REGION: "us-east-1",
-    AWS_PAGER: "",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
-}
 
 describe("the README's AWS CLI walk-through", () => {
   let local: TestEmulator;

@@ -1,24 +1,18 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { albDimensions, sum, sumQuery } from "./cloudwatch-fixtures";
 import { waitForSteadyState } from "./fixtures";
+import { cliEnvironment, findOnPath } from "./aws-cli-environment";
 import { startTestEmulator, type TestEmulator } from "./harness";
 import { createWebStack, registerWebImage, splitOfRequests, type WebStack } from "./load-balanced-fixtures";
 
 /** `aws cloudwatch get-metric-data --endpoint-url …` against local ECS, as a reader of the README would run it. */
 const run = promisify(execFile);
-const hasAwsCli = (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try {
-    accessSync(join(dir, "aws"), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const hasAwsCli = findOnPath("aws") !== undefined;
 
 const REQUESTS = 40;
 let local: TestEmulator;
@@ -28,19 +22,7 @@ let startTime: string;
 let endTime: string;
 
 function cli(args: string[]) {
-  // Only these settings: nothing from the user's own AWS configuration may leak in.
-  const withoutUsersAws = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("AWS_")).map((name) => [name, undefined]));
-  const env = {
-    ...process.env,
-    ...withoutUsersAws,
-    HOME: home,
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
-    AWS_DEFAULT_REGION: "us-east-1",
-    AWS_PAGER: "",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
+  const env = cliEnvironment(home);
   return run("aws", ["cloudwatch", ...args, "--endpoint-url", local.emulator.endpoint, "--output", "json"], { env, timeout: 60_000 });
 }
 
