@@ -1,6 +1,7 @@
 import type { DeploymentConfiguration } from "@aws-sdk/client-ecs";
 import type { DeployChoicesInput, StrategyKind } from "@/lib/deploy/choices";
 import { APPROVAL_STAGES, DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalStage, type LimitName } from "@/lib/deploy/limits";
+import { strategyChoiceInput } from "@/lib/deploy/strategy-form";
 import type { DeployContext } from "@/server/ecs/deploy-context";
 
 /**
@@ -82,30 +83,7 @@ export function initialForm({ service, current, revisions, availability }: Deplo
 export function toChoicesInput(form: WizardForm, target: { cluster: string; service: string }): DeployChoicesInput {
   const source: DeployChoicesInput["source"] =
     form.source === "revision" ? { kind: "revision", taskDefinition: form.revision } : { kind: "new-images", images: form.images, changeNote: form.changeNote };
-  return { target, source, strategy: strategyInput(form) };
-}
-
-function strategyInput(form: WizardForm): DeployChoicesInput["strategy"] {
-  const n = form.numbers;
-  const approval = form.approval ? { stage: form.approvalStage, timeoutMinutes: n.approvalTimeoutMinutes, timeoutAction: form.approvalTimeoutAction } : undefined;
-  switch (form.strategy) {
-    case "rolling":
-      return {
-        kind: "rolling",
-        rolling: {
-          minimumHealthyPercent: n.minimumHealthyPercent,
-          maximumPercent: n.maximumPercent,
-          circuitBreaker: { enable: form.circuitBreaker, rollback: form.circuitBreaker && form.rollbackOnFailure },
-          healthCheckGracePeriodSeconds: n.healthCheckGracePeriodSeconds,
-        },
-      };
-    case "blueGreen":
-      return { kind: "blueGreen", blueGreen: { bakeTimeMinutes: n.bakeTimeMinutes, testListenerRule: form.testListenerRule.trim() || undefined, approval } };
-    case "linear":
-      return { kind: "linear", linear: { stepPercent: n.stepPercent, stepBakeTimeMinutes: n.stepBakeTimeMinutes, bakeTimeMinutes: n.bakeTimeMinutes, approval } };
-    case "canary":
-      return { kind: "canary", canary: { canaryPercent: n.canaryPercent, canaryBakeTimeMinutes: n.canaryBakeTimeMinutes, bakeTimeMinutes: n.bakeTimeMinutes, approval } };
-  }
+  return { target, source, strategy: strategyChoiceInput({ ...form, approvalTimeoutMinutes: form.numbers.approvalTimeoutMinutes }) };
 }
 
 /** The step whose fields a message's path belongs to: "strategy.canary.canaryPercent" → strategy. */

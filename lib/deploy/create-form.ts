@@ -1,6 +1,7 @@
 import { splitList } from "@/lib/schemas/limits";
 import type { StrategyKind } from "./choices";
 import type { CreateServiceChoicesInput, LAUNCH_TYPES } from "./create-choices";
+import { strategyChoiceInput } from "./strategy-form";
 import { DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalStage, type LimitName } from "./limits";
 
 /**
@@ -82,31 +83,6 @@ export function emptyCreateServiceForm(prefill: { subnets?: string[]; securityGr
 
 const blankToUndefined = (value: string) => (value.trim() === "" ? undefined : value.trim());
 
-function strategyOf(form: CreateServiceForm): CreateServiceChoicesInput["strategy"] {
-  const s = form.settings;
-  const approval = form.approval
-    ? { stage: form.approvalStage, timeoutMinutes: form.approvalTimeoutMinutes, timeoutAction: form.approvalTimeoutAction }
-    : undefined;
-  switch (form.strategy) {
-    case "rolling":
-      return {
-        kind: "rolling",
-        rolling: {
-          minimumHealthyPercent: s.minimumHealthyPercent,
-          maximumPercent: s.maximumPercent,
-          circuitBreaker: { enable: form.circuitBreaker, rollback: form.circuitBreaker && form.rollbackOnFailure },
-          healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
-        },
-      };
-    case "blueGreen":
-      return { kind: "blueGreen", blueGreen: { bakeTimeMinutes: s.bakeTimeMinutes, approval } };
-    case "linear":
-      return { kind: "linear", linear: { stepPercent: s.stepPercent, stepBakeTimeMinutes: s.stepBakeTimeMinutes, bakeTimeMinutes: s.bakeTimeMinutes, approval } };
-    case "canary":
-      return { kind: "canary", canary: { canaryPercent: s.canaryPercent, canaryBakeTimeMinutes: s.canaryBakeTimeMinutes, bakeTimeMinutes: s.bakeTimeMinutes, approval } };
-  }
-}
-
 function placementOf(form: CreateServiceForm): CreateServiceChoicesInput["placement"] {
   if (form.placement === "capacity-providers") return { kind: "capacity-providers", capacityProviderStrategy: form.capacityRows };
   if (form.placement === "launch-type") return { kind: "launch-type", launchType: form.launchType as (typeof LAUNCH_TYPE_OPTIONS)[number] };
@@ -147,6 +123,7 @@ export function createChoicesOf(cluster: string, form: CreateServiceForm, needsS
     placement: placementOf(form),
     network: sendNetwork ? { subnets, securityGroups: splitList(form.securityGroups), assignPublicIp: form.assignPublicIp } : undefined,
     loadBalancer: loadBalancerOf(form, form.strategy !== "rolling"),
-    strategy: strategyOf(form),
+    // The create form asks for the test listener rule with the load balancer, not with the strategy.
+    strategy: strategyChoiceInput({ ...form, numbers: form.settings, testListenerRule: undefined }),
   };
 }
