@@ -1,5 +1,5 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-import { CreateClusterCommand, DescribeClustersCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+import { CreateClusterCommand, DescribeClustersCommand, DescribeServicesCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { gzipSync } from "node:zlib";
 import { benchServiceName, createBenchServices } from "../emulator/bench/create-services";
 import { startLocalEcs, type RunningLocalEcs } from "../emulator/local-ecs";
@@ -226,7 +226,20 @@ async function main(): Promise<void> {
     }
 
     console.log(`\n(c) First-load JavaScript, gzipped (budget ${JS_BUDGET_KB} KB):`);
-    for (const page of cases) {
+    const service = benchServiceName(0);
+    const { services } = await ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: [service] }));
+    const deploymentId = services![0]!.currentServiceDeployment!.split("/").pop()!;
+    const otherPages = [
+      { name: "task definitions", path: "/task-definitions" },
+      { name: "revision", path: "/task-definitions/bench-worker/1" },
+      { name: "editor", path: "/task-definitions/new?from=bench-worker%3A1" },
+      { name: "compare", path: "/task-definitions/compare?left=bench-worker%3A1&right=bench-worker%3A1" },
+      { name: "deploy wizard", path: `/clusters/${CLUSTER}/services/${service}/deploy` },
+      { name: "create service", path: `/clusters/${CLUSTER}/create-service` },
+      { name: "rollout", path: `/clusters/${CLUSTER}/services/${service}/deployments/${deploymentId}` },
+      { name: "approvals", path: "/approvals" },
+    ];
+    for (const page of [...cases, ...otherPages]) {
       const { files, gzipBytes, noModuleBytes } = await firstLoadJs(dashboard.url, page.path);
       const kb = gzipBytes / 1000;
       const polyfills = noModuleBytes ? ` (+${(noModuleBytes / 1000).toFixed(1)} KB of nomodule polyfills for browsers without modules)` : "";
