@@ -1,8 +1,7 @@
 import { splitList } from "@/lib/schemas/limits";
-import type { StrategyKind } from "./choices";
 import type { CreateServiceChoicesInput, LAUNCH_TYPES } from "./create-choices";
-import { strategyChoiceInput } from "./strategy-form";
-import { DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalStage, type LimitName } from "./limits";
+import { strategyChoiceInput, type StrategyFields } from "./strategy-form";
+import { DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type LimitName } from "./limits";
 
 /**
  * The create-service form as typed (every field text, as inputs hold it), and the choices it
@@ -19,7 +18,8 @@ export interface CapacityRow {
   base: string;
 }
 
-export interface CreateServiceForm {
+/** The strategy's fields as the wizard's; numbers are `settings` here, the test rule goes with the load balancer. */
+export interface CreateServiceForm extends Omit<StrategyFields, "numbers" | "testListenerRule"> {
   serviceName: string;
   /** "family:revision", chosen from the family's revisions. */
   taskDefinition: string;
@@ -38,15 +38,8 @@ export interface CreateServiceForm {
   productionListenerRule: string;
   testListenerRule: string;
   roleArn: string;
-  strategy: StrategyKind;
   /** Numeric settings by limit name; empty takes the default. */
   settings: Record<LimitName, string>;
-  circuitBreaker: boolean;
-  rollbackOnFailure: boolean;
-  approval: boolean;
-  approvalStage: ApprovalStage;
-  approvalTimeoutMinutes: string;
-  approvalTimeoutAction: "ROLLBACK" | "CONTINUE";
 }
 
 export function defaultSettings(): Record<LimitName, string> {
