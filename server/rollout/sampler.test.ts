@@ -2,7 +2,7 @@ import { ContinueServiceDeploymentCommand } from "@aws-sdk/client-ecs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { waitFor } from "@/emulator/test/fixtures";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs } from "@/server/aws/test-local-ecs";
 import { buildShopCluster, type ShopCluster } from "@/server/ecs/test-account";
@@ -91,5 +91,30 @@ describe("the rollout sampler", () => {
     expect(await after.sampler.latest(bogus)).toMatchObject({ ok: false, error: { code: "not-found" } });
     expect(after.store.isTracked(bogus)).toBe(false);
     expect(after.sampler.isSampling(bogus)).toBe(false);
+  });
+});
+
+describe("a store that refuses a write", () => {
+  it("does not stop the sampling: the next look is stored", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "slipway-sampler-refusing-"));
+    const store = new RolloutStore(join(dir, "rollouts.sqlite"));
+    let refusals = 1;
+    const record = store.record.bind(store);
+    store.record = (arn, sample) => {
+      if (refusals-- > 0) throw new Error("SQLITE_FULL: database or disk is full");
+      return record(arn, sample);
+    };
+    const sampler = new RolloutSampler(store, undefined, 50);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      sampler.watch(CONNECTION, shop.createdDeployment);
+      await waitFor("a look to be stored after the refused one", async () => (store.samples(shop.createdDeployment).length > 0 ? true : undefined), 40_000, 50);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining("failed"), expect.any(Error));
+    } finally {
+      errors.mockRestore();
+      sampler.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -80,6 +80,18 @@ export class RolloutSampler {
   }
 
   private async sample(arn: string): Promise<void> {
+    try {
+      await this.sampleOnce(arn);
+    } catch (error) {
+      // Reads never throw (they answer failures); the store can (a full disk, a locked file).
+      // Keep sampling: the next look may be stored.
+      console.error(`Sampling ${arn} failed:`, error);
+      const watched = this.watched.get(arn);
+      if (watched && !watched.done) this.schedule(arn, watched, Math.min(this.intervalMs * 10, MAX_BACKOFF_MS));
+    }
+  }
+
+  private async sampleOnce(arn: string): Promise<void> {
     const watched = this.watched.get(arn);
     if (!watched || watched.done) return;
     const look = await this.read(watched.connection, arn);
@@ -104,8 +116,11 @@ export class RolloutSampler {
       }
       watched.failures++;
     }
-    const delay = Math.min(this.intervalMs * 2 ** watched.failures, MAX_BACKOFF_MS);
-    watched.timer = setTimeout(() => void this.sample(arn), delay);
+    this.schedule(arn, watched, Math.min(this.intervalMs * 2 ** watched.failures, MAX_BACKOFF_MS));
+  }
+
+  private schedule(arn: string, watched: Watched, delayMs: number): void {
+    watched.timer = setTimeout(() => void this.sample(arn), delayMs);
     // Sampling never keeps the process alive on its own.
     watched.timer.unref();
   }
