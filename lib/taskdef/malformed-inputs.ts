@@ -1,5 +1,8 @@
 import { validTaskDefinition } from "./fixtures";
 
+/** The emulator's fuzz tests' generator: seedable, so a failing case can be replayed from its seed. */
+export { seededRandom } from "@/emulator/test/seeded-random";
+
 /**
  * Generates malformed task definitions from the valid fixture, deterministically from a seed.
  * Every mutation breaks a documented rule, so each result must be refused.
@@ -7,17 +10,6 @@ import { validTaskDefinition } from "./fixtures";
 type Node = Record<string, unknown> | unknown[];
 export type Random = () => number;
 
-/** Mulberry32: small and seedable, so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Mutation = (task: Record<string, unknown>, random: Random) => void;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
