@@ -1,10 +1,9 @@
 import "server-only";
-import { DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import type { Connection } from "@/server/aws/connection";
 import { listTaskDefinitionFamilies } from "@/server/aws/ecs-lists";
 import { toAwsFailure } from "@/server/aws/errors";
-import { readEcs } from "@/server/aws/reads";
 import { awsFailure } from "@/lib/aws-errors";
+import { describeTaskDefinition } from "./task-definition-revision";
 import { toTaskDefinitionNeeds, type TaskDefinitionFamilies, type TaskDefinitionNeedsRead } from "@/lib/view-models/clusters-run-task";
 
 /**
@@ -30,19 +29,10 @@ export async function readTaskDefinitionFamilies(connection: Connection): Promis
   }
 }
 
-function notFound(reference: string) {
-  return awsFailure("not-found", { detail: `ECS has no task definition ${reference}, or no ACTIVE revision of it.` });
-}
-
 /** `reference` is a family (its latest ACTIVE revision), a family:revision or an ARN. */
 export async function readTaskDefinitionNeeds(connection: Connection, reference: string): Promise<TaskDefinitionNeedsRead> {
-  try {
-    const { taskDefinition } = await readEcs(connection, new DescribeTaskDefinitionCommand({ taskDefinition: reference }));
-    const needs = taskDefinition && toTaskDefinitionNeeds(taskDefinition);
-    return needs ?? { error: notFound(reference) };
-  } catch (error) {
-    const failure = toAwsFailure(error);
-    // ECS answers a reference it cannot find with a ClientException ("Unable to describe task definition.").
-    return { error: failure.awsCode === "ClientException" ? { ...notFound(reference), awsCode: failure.awsCode, requestId: failure.requestId } : failure };
-  }
+  const detail = `ECS has no task definition ${reference}, or no ACTIVE revision of it.`;
+  const described = await describeTaskDefinition(connection, { taskDefinition: reference }, detail);
+  if (!described.ok) return { error: described.error };
+  return toTaskDefinitionNeeds(described.value.taskDefinition) ?? { error: awsFailure("not-found", { detail }) };
 }
