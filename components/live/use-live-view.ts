@@ -20,11 +20,13 @@ export interface LiveView<T> {
   now: number;
 }
 
-function notFound(error: Error | null): boolean {
+/** A read AWS answered "not found": asking again will not make it appear. */
+export function notFound(error: Error | null): boolean {
   return error instanceof LiveReadError && error.failure.code === "not-found";
 }
 
-function failureOf(error: Error | null, what: string): AwsFailure | undefined {
+/** What a failed poll tells the person; `what` names the view ("The deployment"). */
+export function failureOf(error: Error | null, what: string): AwsFailure | undefined {
   if (!error) return undefined;
   if (error instanceof LiveReadError) return error.failure;
   return { code: "unknown", message: `${what} could not be read.`, detail: error.message };

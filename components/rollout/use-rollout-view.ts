@@ -2,11 +2,12 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AwsFailure } from "@/lib/aws-errors";
-import { LiveReadError, type LiveRead } from "@/lib/live-read";
+import type { LiveRead } from "@/lib/live-read";
 import { liveReadPaths, queryKeys } from "@/lib/query-keys";
 import type { RolloutRead, RolloutView } from "@/lib/view-models/rollout";
 import { fetchLive } from "@/components/live/fetch-live";
 import { useNow } from "@/components/live/use-now";
+import { failureOf, notFound } from "@/components/live/use-live-view";
 
 /**
  * A rollout is polled every second: a poll reads what the server's sampler has (no AWS call of
@@ -27,10 +28,6 @@ function merged(previous: RolloutView | undefined, next: RolloutView): RolloutVi
   const last = previous.samples.at(-1)?.at;
   const newer = last ? next.samples.filter((sample) => sample.at > last) : next.samples;
   return { ...next, samples: newer.length > 0 ? [...previous.samples, ...newer] : previous.samples };
-}
-
-function notFound(error: Error | null): boolean {
-  return error instanceof LiveReadError && error.failure.code === "not-found";
 }
 
 /** The server shell's first read: readLive answers ok only for a read without an error. */
@@ -57,14 +54,6 @@ export function useRolloutView(cluster: string, service: string, deploymentId: s
   });
   const now = useNow(initial.readAt);
   const view = query.data;
-  const error = query.error;
-  const failure =
-    error instanceof LiveReadError
-      ? error.failure
-      : error
-        ? { code: "unknown" as const, message: "The deployment could not be read.", detail: error.message }
-        : !view && !initial.ok
-          ? initial.error
-          : view?.staleBecause;
+  const failure = failureOf(query.error, "The deployment") ?? (!view && !initial.ok ? initial.error : view?.staleBecause);
   return { view, failure, updatedAt: view ? query.dataUpdatedAt : undefined, now };
 }
