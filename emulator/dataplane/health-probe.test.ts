@@ -38,6 +38,12 @@ async function fixedServer(status: number | undefined): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+/** Keeps this process busy, as a long synchronous job or a crowded machine would. */
+function blockFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
 describe("probeHttpHealth", () => {
   it("reports a healthy task server", async () => {
     const server = await taskServer();
@@ -81,6 +87,14 @@ describe("probeHttpHealth", () => {
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(190);
     expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("does not time out a healthy server because this process stalled for longer than the timeout", async () => {
+    const server = await taskServer();
+    const probing = probeHttpHealth({ host: server.host, port: server.port, timeoutMs: 100 });
+    // The task server shares this process: while it is blocked, nobody can answer.
+    blockFor(400);
+    expect(await probing).toEqual({ healthy: true, statusCode: 200 });
   });
 
   it("reports a refused connection on a closed port", async () => {

@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { responsiveDeadline } from "./responsive-deadline";
 
 /**
  * One real HTTP health probe, shared by container health checks and load-balancer target
@@ -11,7 +12,7 @@ export interface HttpHealthProbeOptions {
   port: number;
   /** Default "/health". */
   path?: string;
-  /** Real milliseconds for the whole exchange: connect, status line, body. */
+  /** Real milliseconds for the whole exchange (connect, status line, body), counted while this process runs. */
   timeoutMs: number;
   /** ELB `Matcher.HttpCode` syntax: "200", "200-299", "200,302"; default "200-399". */
   matcher?: string;
@@ -76,15 +77,15 @@ function exchange(options: HttpHealthProbeOptions, mayRetry: boolean): Promise<n
       agent: probeAgent,
       headers: { "user-agent": "Slipway-HealthChecker/1.0" },
     });
-    const deadline = setTimeout(() => {
+    const deadline = responsiveDeadline(options.timeoutMs, () => {
       settle("Timeout");
       req.destroy();
-    }, options.timeoutMs);
+    });
     let settled = false;
     function settle(outcome: number | "Timeout" | "ConnectionRefused") {
       if (settled) return;
       settled = true;
-      clearTimeout(deadline);
+      deadline.cancel();
       resolve(outcome);
     }
     req.on("response", (res) => {
@@ -97,7 +98,7 @@ function exchange(options: HttpHealthProbeOptions, mayRetry: boolean): Promise<n
       if (settled) return;
       // A pooled socket the server closed while idle is not the target's fault: try once afresh.
       if (mayRetry && req.reusedSocket && error.code === "ECONNRESET") {
-        clearTimeout(deadline);
+        deadline.cancel();
         settled = true;
         void exchange(options, false).then(resolve);
         return;
