@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 
 /**
  * One React Query client per browser tab (and per server render). Live views poll on their
@@ -22,7 +22,18 @@ function createQueryClient(): QueryClient {
   });
 }
 
+/**
+ * Marks the document once React has hydrated it (`<html data-hydrated>`): before then a click or
+ * a change lands on the server's HTML and is lost. The browser tests wait for it after a load.
+ */
+function useHydratedMark(): void {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(createQueryClient);
+  useHydratedMark();
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

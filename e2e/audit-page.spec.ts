@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { AuditPage } from "./pages/audit-page";
 import { PEOPLE } from "./people";
 import { ServicePage } from "./pages/service-page";

@@ -1,5 +1,5 @@
 import { DescribeServicesCommand, ListClustersCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { AuditPage } from "./pages/audit-page";
 import { ClusterPage } from "./pages/cluster-page";
 import { ServicePage } from "./pages/service-page";

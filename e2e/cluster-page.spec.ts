@@ -1,5 +1,5 @@
 import { CreateServiceCommand, ListTasksCommand, StopTaskCommand } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { NETWORK } from "../emulator/seed/apps";
 import { ClusterPage } from "./pages/cluster-page";
 import { ClustersOverviewPage } from "./pages/clusters-overview";

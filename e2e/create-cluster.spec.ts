@@ -1,7 +1,8 @@
 import { DescribeClustersCommand } from "@aws-sdk/client-ecs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ClustersOverviewPage } from "./pages/clusters-overview";
-import { localEcs } from "./scratch";
+import { localEcs, scratchName } from "./scratch";
 
 /** Creating a cluster from the overview: each project creates its own, so the two runs never meet. */
 async function openCreateDialog(page: Page): Promise<Locator> {
@@ -15,7 +16,7 @@ async function openCreateDialog(page: Page): Promise<Locator> {
 const strategyItem = (dialog: Locator, n: number) => dialog.getByRole("group", { name: `Strategy item ${n}` });
 
 test("creates a cluster with FARGATE and FARGATE_SPOT and a strategy, and finds it in the list", async ({ page }, testInfo) => {
-  const name = `created-${testInfo.project.name}`;
+  const name = scratchName("created", testInfo);
   const dialog = await openCreateDialog(page);
 
   await dialog.getByLabel("Cluster name").fill(name);
@@ -53,7 +54,7 @@ test("names a weight above 1,000 at its field, before asking ECS", async ({ page
   const requests: string[] = [];
   page.on("request", (request) => request.method() === "POST" && requests.push(request.url()));
 
-  await dialog.getByLabel("Cluster name").fill(`heavy-${testInfo.project.name}`);
+  await dialog.getByLabel("Cluster name").fill(scratchName("heavy", testInfo));
   const weight = strategyItem(dialog, 1).getByLabel("Weight");
   await weight.fill("1001");
   await dialog.getByRole("button", { name: "Create cluster" }).click();

@@ -1,5 +1,5 @@
 import { DeleteServiceCommand, DescribeServicesCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type ECSClient } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { ClusterPage } from "./pages/cluster-page";
 import { CreateServicePage } from "./pages/create-service-page";
@@ -8,9 +8,9 @@ import { storageStateOf } from "./people";
 import { createScratchLoadBalancing, createScratchService, localEcs, scratchName } from "./scratch";
 
 /**
- * Creating a service behind the demo load balancer by picking from lists, seeing where it
- * answers, and rolling a service back from its page. Each test has its own cluster; the
- * created service's target groups and rule on the demo load balancer are its own, and removed.
+ * Creating a service behind a load balancer by picking from lists, seeing where it answers,
+ * and rolling a service back from its page. Each test has its own cluster, and the load
+ * balancer, target groups and rule it picks are its own too, removed at the end.
  */
 const ROLE = /^arn:aws:iam::\d{12}:role\/ecsInfrastructureRoleForLoadBalancers$/;
 
@@ -21,7 +21,7 @@ async function serviceOf(ecs: ECSClient, cluster: string, service: string) {
 
 const revisionOf = (arn: string | undefined) => `scratch-web:${arn?.split(":").at(-1)}`;
 
-test("creates a canary service behind the demo load balancer from lists, and shows where it answers", async ({ page }, testInfo) => {
+test("creates a canary service behind a load balancer from lists, and shows where it answers", async ({ page }, testInfo) => {
   const cluster = scratchName("create-svc", testInfo);
   const ecs = localEcs();
   await createScratchService(ecs, cluster, "web", 1);
@@ -56,10 +56,11 @@ test("creates a canary service behind the demo load balancer from lists, and sho
     await expect(servicePage.heading).toHaveText("checkout");
     const balancers = servicePage.section("Load balancers");
     const answers = balancers.getByRole("region", { name: "Where it answers" });
-    const link = answers.getByRole("link", { name: /^http:\/\/demo-.*\.elb\.localhost:\d+$/ });
+    const address = new RegExp(`^http://${lb.loadBalancerName}-.*\\.elb\\.localhost:\\d+$`);
+    const link = answers.getByRole("link", { name: address });
     await expect(link).toBeVisible();
-    await expect(link).toHaveAttribute("href", /^http:\/\/demo-.*\.elb\.localhost:\d+$/);
-    await expect(answers).toContainText(`HTTP:80 on demo · when ${lb.hostCondition}`);
+    await expect(link).toHaveAttribute("href", address);
+    await expect(answers).toContainText(`HTTP:80 on ${lb.loadBalancerName} · when ${lb.hostCondition}`);
     await expect(servicePage.targetGroup(lb.greenName)).toContainText("Alternate");
 
     const created = await serviceOf(ecs, cluster, "checkout");

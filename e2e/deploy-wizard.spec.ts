@@ -1,12 +1,13 @@
 import { DescribeServiceDeploymentsCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, type Service } from "@aws-sdk/client-ecs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DeployWizard } from "./pages/deploy-wizard";
 import { storageStateOf } from "./people";
 import { createScratchServiceBehindLoadBalancer, localEcs, scratchName } from "./scratch";
 
 /**
  * The deploy wizard, clicked through as a person would. Deploys run on scratch services behind
- * the demo's load balancer (so every strategy can be picked); what a deploy did is read back
+ * load balancers of their own (so every strategy can be picked); what a deploy did is read back
  * from local ECS. The demo's own services are only looked at: nothing is deployed to them.
  */
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ClusterPage } from "./pages/cluster-page";
 import { ClustersOverviewPage } from "./pages/clusters-overview";
 import { ServicePage } from "./pages/service-page";

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { IdentityProviderPage } from "./oidc/identity-provider-page";
 import { TEST_USER_PASSWORD, TEST_USERS } from "./oidc/test-users";
 

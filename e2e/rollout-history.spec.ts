@@ -1,5 +1,8 @@
+import { join } from "node:path";
 import { ContinueServiceDeploymentCommand } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import type { RolloutSample } from "../lib/rollout/sample";
+import { expect, test } from "./fixtures";
 import { firstFreePort, startDashboard, type RunningDashboard } from "../scripts/dashboard";
 import { awaitingHook, createPausedCanary } from "./scratch-canary";
 import { localEcs, scratchName } from "./scratch";
@@ -19,6 +22,18 @@ function startSecondDashboard(port: number): Promise<RunningDashboard> {
   });
 }
 
+/** The requested weight of the new revision in the newest sample the dashboards have stored of a deployment. */
+function newCanaryWeight(serviceDeploymentArn: string): number | undefined {
+  const store = new Database(join(process.env.SLIPWAY_DATA_DIR!, "rollouts.sqlite"), { readonly: true, fileMustExist: true });
+  try {
+    const row = store.prepare("SELECT sample FROM samples WHERE deployment_arn = ? ORDER BY at DESC LIMIT 1").get(serviceDeploymentArn) as { sample: string } | undefined;
+    const sample = row ? (JSON.parse(row.sample) as RolloutSample) : undefined;
+    return sample?.revisions.find((revision) => revision.role === "target")?.requestedWeight;
+  } finally {
+    store.close();
+  }
+}
+
 test("a dashboard restarted mid-rollout keeps the rollout's history, and shows the step taken while it was down", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const canary = await createPausedCanary(scratchName("rollout-restart", testInfo));
@@ -36,8 +51,8 @@ test("a dashboard restarted mid-rollout keeps the rollout's history, and shows t
     // While no dashboard runs, the canary takes its first step.
     await localEcs().send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: canary.serviceDeploymentArn, hookId: await awaitingHook(canary.serviceDeploymentArn) }));
     dashboard = await startSecondDashboard(port);
-    // Sampling resumed at start-up: give it a moment before anyone looks.
-    await page.waitForTimeout(3_000);
+    // Sampling resumed at start-up, before anyone looks: the store has the step.
+    await expect.poll(() => newCanaryWeight(canary.serviceDeploymentArn), { timeout: 15_000 }).toBe(10);
 
     await page.goto(dashboard.url + canary.path);
     await expect(since).toHaveAttribute("datetime", firstSample!);

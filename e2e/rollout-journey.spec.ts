@@ -1,5 +1,6 @@
 import { DescribeRulesCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import type { Browser, Page, TestInfo } from "@playwright/test";
+import { expect, interactiveAfterLoads, test } from "./fixtures";
 import { DeployWizard } from "./pages/deploy-wizard";
 import { RolloutDecisions } from "./pages/rollout-decisions";
 import { storageStateOf, type Person } from "./people";
@@ -63,7 +64,7 @@ function chart(page: Page, title: string) {
 
 async function pageAs(browser: Browser, person: Person, path: string): Promise<Page> {
   const context = await browser.newContext({ storageState: storageStateOf(person), baseURL: process.env.SLIPWAY_BASE_URL });
-  const page = await context.newPage();
+  const page = interactiveAfterLoads(await context.newPage());
   await page.goto(path);
   return page;
 }

@@ -3,9 +3,9 @@ import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { createScratchServiceBehindLoadBalancer, localEcs, type ScratchLoadBalancing } from "./scratch";
 
 /**
- * A canary of a test's own behind the demo load balancer (target groups and a rule of its own),
- * deployed once and paused for approval before its first traffic shift: a rollout in progress
- * for the rollout view's tests, made through the SDK.
+ * A canary of a test's own behind a load balancer of its own, deployed once and paused for
+ * approval before its first traffic shift: a rollout in progress for the rollout view's tests,
+ * made through the SDK.
  */
 const REGION = "us-east-1";
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -8,23 +9,23 @@ import {
   type DeploymentConfiguration,
 } from "@aws-sdk/client-ecs";
 import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
   CreateRuleCommand,
   CreateTargetGroupCommand,
-  DeleteRuleCommand,
+  DeleteLoadBalancerCommand,
   DeleteTargetGroupCommand,
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { TestInfo } from "@playwright/test";
-import { NETWORK, taskDefinitionFor, WEB, WORKER } from "../emulator/seed/apps";
+import { NETWORK, SECURITY_GROUP, SUBNETS, taskDefinitionFor, WEB, WORKER } from "../emulator/seed/apps";
 import { assertLocalUrl } from "./local-only";
 
 /**
- * Tests that change things (scale, stop, run, create) do it in clusters of their own, made
- * here through the SDK against the same local ECS the dashboard reads, so the demo the
- * read-only tests look at stays as seeded, and the desktop and phone runs never meet.
+ * Tests that change things (scale, stop, run, create, deploy) do it on resources of their own —
+ * clusters, task definition families, load balancers — made here through the SDK against the
+ * same local ECS the dashboard reads, so the demo the read-only tests look at stays as seeded,
+ * and the desktop and phone runs, and repeats of a test, never meet.
  */
 const REGION = "us-east-1";
 
@@ -35,9 +36,14 @@ export function localEcs(): ECSClient {
   return new ECSClient({ endpoint, region: REGION, credentials: { accessKeyId: "local-ecs", secretAccessKey: "local-ecs" } });
 }
 
-/** "scale-desktop": a name for this test's own resources, apart from the other project's. */
+/**
+ * "scale-desktop": a name for this test's own resources, apart from the other project's. A
+ * repeat (`--repeat-each`) or a retry of the test gets a name of its own, "scale-r2-t1-desktop",
+ * which neither contains nor is contained in another attempt's: filters by name find one.
+ */
 export function scratchName(area: string, testInfo: TestInfo): string {
-  return `${area}-${testInfo.project.name}`;
+  const attempt = testInfo.repeatEachIndex > 0 || testInfo.retry > 0 ? `-r${testInfo.repeatEachIndex}-t${testInfo.retry}` : "";
+  return `${area}${attempt}-${testInfo.project.name}`;
 }
 
 /** A Fargate cluster with a `web` service of `desiredCount` tasks (the demo's web app), waiting until they all run. */
@@ -77,10 +83,6 @@ export async function runScratchTasks(ecs: ECSClient, cluster: string, count: nu
   }
 }
 
-/** The demo load balancer's listener ELB answers production traffic on; scratch rules go on it, each with a host of its own. */
-const DEMO_LOAD_BALANCER = "demo";
-const DEMO_PRODUCTION_PORT = 80;
-
 export function localElb(): ElasticLoadBalancingV2Client {
   const endpoint = process.env.SLIPWAY_LOCAL_ECS_URL;
   if (!endpoint) throw new Error("SLIPWAY_LOCAL_ECS_URL is not set: run the browser tests through `npx playwright test`.");
@@ -89,86 +91,84 @@ export function localElb(): ElasticLoadBalancingV2Client {
 }
 
 export interface ScratchLoadBalancing {
+  loadBalancerName: string;
   blueName: string;
   greenName: string;
   blueArn: string;
   greenArn: string;
-  /** A rule on the demo's production listener: host `<name>.*` forwards to blue (weight 1) and green (weight 0). */
+  /** The production listener's rule: host `<name>.*` forwards to blue (weight 1) and green (weight 0). */
   productionRuleArn: string;
   /** "Host is <name>.*", as the dashboard words the rule. */
   hostCondition: string;
-  /** Deletes the rule and both target groups; the demo load balancer is as seeded again. */
+  /** Deletes the load balancer and both target groups. */
   remove(): Promise<void>;
 }
 
+/** ELBv2 names are at most 32 characters: a long one keeps its start and a digest of the whole, so names stay distinct. */
+function elbName(name: string, suffix = ""): string {
+  const room = 32 - suffix.length;
+  if (name.length <= room) return `${name}${suffix}`;
+  return `${name.slice(0, room - 7)}-${createHash("sha256").update(name).digest("hex").slice(0, 6)}${suffix}`;
+}
+
 /**
- * A blue and a green target group of a test's own and a listener rule for them on the demo
- * load balancer, so a scratch service can go behind it without touching the demo's services.
+ * A load balancer of a test's own — an HTTP listener on port 80 with one rule, host `<name>.*`,
+ * forwarding to a blue and a green target group — so a scratch service can go behind a load
+ * balancer without touching the demo's (whose rules a listener can hold only so many of).
  * `remove()` undoes it; call it after deleting the service that uses them.
  */
 export async function createScratchLoadBalancing(name: string, port = 8080): Promise<ScratchLoadBalancing> {
   const elb = localElb();
-  const { LoadBalancers } = await elb.send(new DescribeLoadBalancersCommand({ Names: [DEMO_LOAD_BALANCER] }));
-  const demo = LoadBalancers![0];
+  const loadBalancerName = elbName(name);
+  const { LoadBalancers } = await elb.send(
+    new CreateLoadBalancerCommand({ Name: loadBalancerName, Type: "application", Scheme: "internet-facing", Subnets: SUBNETS, SecurityGroups: [SECURITY_GROUP] }),
+  );
+  const { LoadBalancerArn, VpcId } = LoadBalancers![0];
   const group = async (colour: string) => {
-    // Target group names are at most 32 characters.
-    const Name = `${name.slice(0, 26)}-${colour}`;
-    try {
-      const created = await elb.send(
-        new CreateTargetGroupCommand({
-          Name,
-          Protocol: "HTTP",
-          Port: port,
-          VpcId: demo.VpcId,
-          TargetType: "ip",
-          HealthCheckPath: "/health",
-          HealthCheckIntervalSeconds: 10,
-          HealthyThresholdCount: 2,
-        }),
-      );
-      return created.TargetGroups![0].TargetGroupArn!;
-    } catch (error) {
-      // Left by an earlier attempt of this test (a retry): use it again.
-      if (!(error as { name?: string }).name?.startsWith("DuplicateTargetGroupName")) throw error;
-      return (await elb.send(new DescribeTargetGroupsCommand({ Names: [Name] }))).TargetGroups![0].TargetGroupArn!;
-    }
+    const created = await elb.send(
+      new CreateTargetGroupCommand({
+        Name: elbName(name, `-${colour}`),
+        Protocol: "HTTP",
+        Port: port,
+        VpcId,
+        TargetType: "ip",
+        HealthCheckPath: "/health",
+        HealthCheckIntervalSeconds: 10,
+        HealthyThresholdCount: 2,
+      }),
+    );
+    return created.TargetGroups![0].TargetGroupArn!;
   };
   const [blueArn, greenArn] = [await group("blue"), await group("green")];
-  const { Listeners } = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: demo.LoadBalancerArn }));
-  const listener = Listeners!.find((candidate) => candidate.Port === DEMO_PRODUCTION_PORT)!;
-  const productionRuleArn = await ruleAtFreePriority(elb, listener.ListenerArn!, `${name}.*`, blueArn, greenArn);
+  const { Listeners } = await elb.send(
+    new CreateListenerCommand({
+      LoadBalancerArn,
+      Protocol: "HTTP",
+      Port: 80,
+      DefaultActions: [{ Type: "fixed-response", FixedResponseConfig: { StatusCode: "404", ContentType: "text/plain", MessageBody: "No such host.\n" } }],
+    }),
+  );
+  const { Rules } = await elb.send(
+    new CreateRuleCommand({
+      ListenerArn: Listeners![0].ListenerArn,
+      Priority: 10,
+      Conditions: [{ Field: "host-header", HostHeaderConfig: { Values: [`${name}.*`] } }],
+      Actions: [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: blueArn, Weight: 1 }, { TargetGroupArn: greenArn, Weight: 0 }] } }],
+    }),
+  );
   return {
-    blueName: `${name.slice(0, 26)}-blue`,
-    greenName: `${name.slice(0, 26)}-green`,
+    loadBalancerName,
+    blueName: elbName(name, "-blue"),
+    greenName: elbName(name, "-green"),
     blueArn,
     greenArn,
-    productionRuleArn,
+    productionRuleArn: Rules![0].RuleArn!,
     hostCondition: `Host is ${name}.*`,
     async remove() {
-      await elb.send(new DeleteRuleCommand({ RuleArn: productionRuleArn }));
+      await elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn }));
       for (const arn of [blueArn, greenArn]) await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: arn }));
     },
   };
-}
-
-/** Priorities are unique per listener and the desktop and phone runs add rules at once: the first free one above the demo's. */
-async function ruleAtFreePriority(elb: ElasticLoadBalancingV2Client, listenerArn: string, host: string, blue: string, green: string): Promise<string> {
-  for (let priority = 100; priority < 200; priority++) {
-    try {
-      const { Rules } = await elb.send(
-        new CreateRuleCommand({
-          ListenerArn: listenerArn,
-          Priority: priority,
-          Conditions: [{ Field: "host-header", HostHeaderConfig: { Values: [host] } }],
-          Actions: [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 1 }, { TargetGroupArn: green, Weight: 0 }] } }],
-        }),
-      );
-      return Rules![0].RuleArn!;
-    } catch (error) {
-      if (!(error as { name?: string }).name?.startsWith("PriorityInUse")) throw error;
-    }
-  }
-  throw new Error(`No free rule priority from 100 to 199 on ${listenerArn}.`);
 }
 
 const TRAFFIC_ROLE = "arn:aws:iam::000000000000:role/ecsInfrastructureRoleForLoadBalancers";
@@ -182,9 +182,9 @@ export interface ScratchServiceOptions {
 }
 
 /**
- * Like `createScratchService`, but behind the demo's load balancer with a blue and a green
- * target group of its own and a production listener rule (host `<cluster>.*`) forwarding to
- * both, so every strategy (rolling, blue/green, linear, canary) can be picked for it. Waits
+ * Like `createScratchService`, but behind a load balancer of its own with a blue and a green
+ * target group and a production listener rule (host `<cluster>.*`) forwarding to both, so
+ * every strategy (rolling, blue/green, linear, canary) can be picked for it. Waits
  * until its first deployment has finished: only then does a new one shift traffic.
  */
 export async function createScratchServiceBehindLoadBalancer(ecs: ECSClient, cluster: string, options: ScratchServiceOptions = {}): Promise<ScratchLoadBalancing> {

@@ -1,5 +1,6 @@
 import { DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { API, WEB } from "../emulator/seed/apps";
 import { liveReadPaths, pagePaths } from "../lib/query-keys";
 import { PEOPLE, storageStateOf } from "./people";

@@ -1,5 +1,5 @@
 import { DescribeServicesCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type ECSClient } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { ServicePage } from "./pages/service-page";
 import { createScratchService, localEcs, scratchName, waitForRunning } from "./scratch";

@@ -1,5 +1,5 @@
 import { RegisterTaskDefinitionCommand, type ContainerDefinition } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { ComparePage } from "./pages/compare-page";
 import { storageStateOf } from "./people";

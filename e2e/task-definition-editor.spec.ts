@@ -1,5 +1,6 @@
 import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
-import { expect, test, type TestInfo } from "@playwright/test";
+import type { TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { registrationJson, toRegistration } from "../lib/taskdef/registration";
 import { EditorPage } from "./pages/editor-page";

@@ -1,5 +1,5 @@
 import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { ComparePage } from "./pages/compare-page";
 import { EditorPage } from "./pages/editor-page";

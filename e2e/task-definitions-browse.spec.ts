@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DeregisterTaskDefinitionCommand, RegisterTaskDefinitionCommand, type ECSClient } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WORKER } from "../emulator/seed/apps";
 import { TaskDefinitionPages } from "./pages/task-definition-pages";
 import { storageStateOf } from "./people";

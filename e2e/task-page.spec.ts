@@ -1,5 +1,5 @@
 import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from "@aws-sdk/client-ecs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { TaskPage } from "./pages/task-page";
 import { createScratchService, localEcs, scratchName } from "./scratch";
 
