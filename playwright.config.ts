@@ -32,6 +32,10 @@ export default defineConfig({
   reporter: "list",
   // The tests mostly wait on polls; two browsers share the one stack comfortably.
   workers: 2,
+  // On a busy two-core machine a change through a server action can take several seconds to
+  // answer: tests wait for what a person would see, for as long as a person would.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   // Signed in as the demo admin unless a test says otherwise (e2e/people.ts).
   use: { baseURL, headless: true, trace: "retain-on-failure", storageState: "e2e/.auth/admin.json" },
   projects: [

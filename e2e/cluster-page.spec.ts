@@ -94,7 +94,7 @@ test("shows stopped tasks with why they stopped, apart from the running ones", a
   await ecs.send(new StopTaskCommand({ cluster: name, task: stopped, reason: "Stopped by the cluster page test" }));
 
   const row = cluster.row(cluster.tasks, stopped.slice(0, 8));
-  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toBeVisible();
   await expect(row).toContainText("User initiated");
   await expect(cluster.rows(cluster.tasks)).toHaveCount(1);
   await cluster.statusFilter.selectOption("RUNNING");
@@ -116,7 +116,7 @@ test("Run task starts tasks from a task definition, and the tasks table shows th
   await expect(cluster.runTaskResult).toHaveText(/^Started 2 tasks: [0-9a-f]{8}, [0-9a-f]{8}\.$/);
   await expect(cluster.runTaskDialog).toBeHidden();
   const started = (await cluster.runTaskResult.textContent())!.match(/[0-9a-f]{8}/g)!;
-  for (const id of started) await expect(cluster.row(cluster.tasks, id).getByRole("cell").nth(1)).toHaveText("—", { timeout: 10_000 });
+  for (const id of started) await expect(cluster.row(cluster.tasks, id).getByRole("cell").nth(1)).toHaveText("—");
   await expect(cluster.rows(cluster.tasks)).toHaveCount(4);
   await cluster.serviceFilter.selectOption({ label: "Not in a service" });
   await expect(cluster.rows(cluster.tasks)).toHaveCount(2);
@@ -198,7 +198,7 @@ test("a cluster of more than 500 tasks answers with its services first, and the 
 
   const cluster = new ClusterPage(page);
   await cluster.open(name);
-  await expect(cluster.count("tasks")).toHaveText("512 tasks", { timeout: 15_000 });
+  await expect(cluster.count("tasks")).toHaveText("512 tasks");
 });
 
 test("fits the phone: the tables scroll inside their boxes, not the page", async ({ page }) => {
@@ -216,7 +216,7 @@ test("when a refresh fails, keeps the last read of the cluster, marked stale", a
 
   const failure = { code: "throttled", message: "AWS is limiting the rate of requests right now." };
   await page.route("**/api/clusters/demo", (route) => route.fulfill({ status: 503, json: { error: failure } }));
-  await expect(page.getByRole("status").filter({ hasText: "Showing the last cluster read" })).toContainText("Throttled.", { timeout: 15_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Showing the last cluster read" })).toContainText("Throttled.");
   await expect(cluster.updated).toContainText("stale");
   await expect(cluster.rows(cluster.services)).toHaveCount(3);
 });

@@ -71,7 +71,7 @@ test("a newcomer scales a service 2 → 4, stops a task and sees it replaced, ru
   await task.stopButton.click();
   await task.stopDialog.getByRole("button", { name: "Stop task" }).click();
   await expect(task.stopResult).toContainText("Its service web will start a replacement.");
-  await expect(task.state("Status")).toHaveText("STOPPED", { timeout: 15_000 });
+  await expect(task.state("Status")).toHaveText("STOPPED");
   await task.breadcrumb.getByRole("link", { name: "web", exact: true }).click();
   const stopped = service.section("Tasks").getByRole("region", { name: "Stopped tasks" });
   await expect(stopped.getByRole("row").filter({ has: page.getByRole("link", { name: victimId, exact: true }) })).toContainText("UserInitiated");

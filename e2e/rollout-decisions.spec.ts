@@ -12,8 +12,8 @@ import { awaitingHook, createPausedCanary } from "./scratch-canary";
  * two approvers at once one continues while the other is told it was already decided.
  */
 
-/** The inbox is read once per 10 s on the server, and the page polls every 3 s. */
-const INBOX_WAIT_MS = 15_000;
+/** The inbox is read once per 10 s on the server, and the page polls every 3 s: twice that, for a busy machine. */
+const INBOX_WAIT_MS = 30_000;
 
 async function hookStatus(ecs: ECSClient, serviceDeploymentArn: string, hookId: string): Promise<string | undefined> {
   const { serviceDeployments } = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }));

@@ -52,7 +52,7 @@ test("a dashboard restarted mid-rollout keeps the rollout's history, and shows t
     await localEcs().send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: canary.serviceDeploymentArn, hookId: await awaitingHook(canary.serviceDeploymentArn) }));
     dashboard = await startSecondDashboard(port);
     // Sampling resumed at start-up, before anyone looks: the store has the step.
-    await expect.poll(() => newCanaryWeight(canary.serviceDeploymentArn), { timeout: 15_000 }).toBe(10);
+    await expect.poll(() => newCanaryWeight(canary.serviceDeploymentArn)).toBe(10);
 
     await page.goto(dashboard.url + canary.path);
     await expect(since).toHaveAttribute("datetime", firstSample!);

@@ -103,7 +103,7 @@ test("a canary approved on its rollout page: the weight and health charted as th
   expect(weights.blue).toBe(0);
   expect(weights.green).toBeGreaterThan(0);
   // The viewer's page followed along without a reload.
-  await expect(vera.getByText("Completed", { exact: true }).first()).toBeVisible({ timeout: 10_000 });
+  await expect(vera.getByText("Completed", { exact: true }).first()).toBeVisible();
   await vera.context().close();
 });
 

@@ -74,7 +74,7 @@ test("stops a task after confirming, shows why it stopped, and its service repla
   await expect(taskPage.stopResult).toHaveText(`Task ${id.slice(0, 8)}… is stopping. Its service web will start a replacement.`);
   await expect(taskPage.state("Desired")).toHaveText("STOPPED");
   await expect(taskPage.stopNotice(/^(Stopping|Stopped): UserInitiated$/)).toBeVisible();
-  await expect(taskPage.state("Status")).toHaveText("STOPPED", { timeout: 15_000 });
+  await expect(taskPage.state("Status")).toHaveText("STOPPED");
   await expect(taskPage.stopNotice("Stopped: UserInitiated")).toBeVisible();
   await expect(page.getByText("Replacing it to test the service")).toBeVisible();
   await expect(taskPage.stopButton).toBeHidden();
