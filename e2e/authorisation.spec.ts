@@ -1,10 +1,11 @@
 import { DescribeServicesCommand, ListClustersCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { AuditPage } from "./pages/audit-page";
 import { ClusterPage } from "./pages/cluster-page";
 import { ServicePage } from "./pages/service-page";
 import { TaskPage } from "./pages/task-page";
-import { PEOPLE, storageStateOf } from "./people";
+import { PEOPLE, storageStateOf, type Person } from "./people";
 import { createScratchService, localEcs, scratchName } from "./scratch";
 import { catchActionRequest, contextOf, sendAs } from "./crafted-actions";
 
@@ -13,6 +14,12 @@ import { catchActionRequest, contextOf, sendAs } from "./crafted-actions";
  * is offered no change, and a change sent anyway, crafted from the admin's own requests, is
  * refused with 403 while local ECS shows nothing changed; a deployer may scale.
  */
+async function signIn(page: Page, person: Person, password: string = PEOPLE[person].password): Promise<void> {
+  await page.getByRole("textbox", { name: "Username" }).fill(person);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -21,13 +28,10 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fclusters%2Fdemo$/);
     await expect(page.getByRole("heading", { level: 1, name: "Sign in to Slipway" })).toBeVisible();
 
-    await page.getByRole("textbox", { name: "Username" }).fill("dana");
-    await page.getByLabel("Password").fill("not her password");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signIn(page, "dana", "not her password");
     await expect(page.getByRole("status").filter({ hasText: "That username and password do not match." })).toBeVisible();
 
-    await page.getByLabel("Password").fill(PEOPLE.dana.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signIn(page, "dana");
     await expect(page).toHaveURL(/\/clusters\/demo$/);
     await expect(page.getByRole("banner")).toContainText("Dana Deployer");
 
@@ -35,6 +39,35 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("signing in at the front door lands on the overview, whose links lead on", async ({ page }) => {
+    for (const door of ["/", "/sign-in"]) {
+      await page.context().clearCookies();
+      await page.goto(door);
+      await expect(page).toHaveURL(/\/sign-in(\?callbackUrl=%2F)?$/);
+      await signIn(page, "dana");
+      await expect(page).toHaveURL(/:\d+\/$/);
+      await expect(page.getByRole("heading", { level: 1, name: "Clusters" })).toBeVisible();
+      await expect(page.getByRole("banner")).toContainText("Dana Deployer");
+    }
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Task definitions" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Task definitions" })).toBeVisible();
+    await page.getByRole("banner").getByRole("link", { name: "Slipway" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Clusters" })).toBeVisible();
+    // Signed in, the sign-in page has nothing to offer: it goes on to where they were going.
+    await page.goto("/sign-in?callbackUrl=%2Fapprovals");
+    await expect(page).toHaveURL(/\/approvals$/);
+  });
+
+  test("a crafted way back after signing in never leaves for another host", async ({ page }) => {
+    for (const crafted of ["/\\evil.example/", "/%5Cevil.example/", "/%09/evil.example/", "//evil.example/"]) {
+      await page.context().clearCookies();
+      await page.goto(`/sign-in?callbackUrl=${crafted}`);
+      await signIn(page, "dana");
+      await expect(page.getByRole("banner")).toContainText("Dana Deployer");
+      expect(new URL(page.url()).host, crafted).toBe(new URL(process.env.SLIPWAY_BASE_URL!).host);
+    }
   });
 
   test("the live routes answer 401 to someone signed out", async ({ request }) => {

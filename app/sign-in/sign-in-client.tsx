@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -18,7 +17,6 @@ const ERRORS: Record<string, string> = {
 
 /** `singleSignOn`: the name of the OpenID Connect provider, when one is configured. */
 export function SignInClient({ callbackUrl, error, singleSignOn }: { callbackUrl: string; error?: string; singleSignOn?: string }) {
-  const router = useRouter();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [failure, setFailure] = useState(error ? (ERRORS[error] ?? "Signing in failed. Try again.") : undefined);
@@ -28,12 +26,12 @@ export function SignInClient({ callbackUrl, error, singleSignOn }: { callbackUrl
     event.preventDefault();
     setPending(true);
     const answer = await signIn("password", { username, password, redirect: false, callbackUrl });
-    setPending(false);
     if (answer?.ok && !answer.error) {
-      router.replace(callbackUrl);
-      router.refresh();
+      // A full load: what the browser's router kept from before signing in (the sign-in redirects it prefetched) is not followed again.
+      window.location.assign(callbackUrl);
       return;
     }
+    setPending(false);
     setFailure(ERRORS[answer?.error ?? ""] ?? "Signing in failed. Try again.");
   }
 
