@@ -68,7 +68,7 @@ function TargetGroup({ cluster, group }: { cluster: string; group: TargetGroupHe
   );
 }
 
-const ROLE_TEXT: Record<ServiceEntryPoint["role"], string> = { production: "Production", test: "Test", listener: "Listener" };
+const ROLE_TEXT: Record<ServiceEntryPoint["role"], string> = { production: "Production", test: "Test", listener: "Rule" };
 
 /** "demo-api-blue 90 % · demo-api-green 10 %": weights as shares of the rule's traffic. */
 function weightsText(forwards: readonly ForwardTarget[]): string | undefined {
@@ -102,7 +102,7 @@ function EntryPoint({ entry }: { entry: ServiceEntryPoint }) {
   );
 }
 
-/** The service's listener rules (or its load balancers' listeners) as links, so a person can open what the service serves. */
+/** The listener rules that reach the service, as links, so a person can open what the service serves. */
 function WhereItAnswers({ entryPoints }: { entryPoints: Part<ServiceEntryPoint[]> }) {
   const titleId = useId();
   if (!entryPoints.ok) return <PartFailure what="Where the service answers" error={entryPoints.error} />;
@@ -113,10 +113,10 @@ function WhereItAnswers({ entryPoints }: { entryPoints: Part<ServiceEntryPoint[]
       <h3 id={titleId} className="font-semibold">
         Where it answers
       </h3>
-      {!ruled && <p className="text-sm text-ink-muted">The listeners of its load balancer; their rules decide which requests reach this service.</p>}
+      {!ruled && <p className="text-sm text-ink-muted">The listener rules that forward to its target groups.</p>}
       <ul className="space-y-2">
         {entryPoints.value.map((entry) => (
-          <EntryPoint key={`${entry.role}:${entry.loadBalancerName}:${entry.listener}`} entry={entry} />
+          <EntryPoint key={`${entry.role}:${entry.ruleArn}`} entry={entry} />
         ))}
       </ul>
     </section>

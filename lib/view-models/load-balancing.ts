@@ -119,7 +119,12 @@ export function conditionWords(condition: RuleCondition): string {
   const values = valuesOf(condition);
   const named = field === "http-header" ? `Header ${condition.HttpHeaderConfig?.HttpHeaderName ?? ""}`.trim() : (FIELD_WORDS[field] ?? field);
   const headerValues = field === "http-header" ? (condition.HttpHeaderConfig?.Values ?? values) : values;
-  return `${named} is ${headerValues.join(" or ") || "anything"}`;
+  return `${named} is ${alternatives(headerValues) || "anything"}`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function alternatives(values: readonly string[]): string {
+  return values.length <= 2 ? values.join(" or ") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
 }
 
 export function forwardsOf(actions: readonly Action[] | undefined): ForwardTarget[] {
@@ -183,8 +188,10 @@ export interface ServiceEntryPoint {
   listener: string;
   /** A link to open: `http://<DNS name>:<port>`, or where local ECS really answers. */
   url?: string;
-  /** production and test: the service's listener rules; listener: a listener of a load balancer its target group is behind. */
+  /** production and test: the service's named listener rules; listener: a rule (or default action) of a listener that forwards to its target groups. */
   role: "production" | "test" | "listener";
+  ruleArn: string;
+  /** The rule's conditions in words; none for a listener's default action. */
   conditions: string[];
   forwards: ForwardTarget[];
 }

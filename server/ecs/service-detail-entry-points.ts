@@ -18,18 +18,21 @@ import { targetGroupsOf } from "@/lib/view-models/target-health";
 /**
  * Where a service answers: for each listener rule the service names (blue/green, linear and
  * canary's production and test rules), its load balancer's DNS name and the listener's port
- * as a link, with the rule's conditions and weights; for a service without rules, every
- * listener of the load balancers its target groups are behind. For B load balancers and
- * L listeners shown:
+ * as a link, with the rule's conditions and weights; for a service without named rules, each
+ * rule (or default action) of its load balancers' listeners that forwards to one of its target
+ * groups — not a listener that only reaches other services. For B load balancers and L
+ * listeners:
  *
  *   elbv2:DescribeTargetGroups   0 (the same read as the target health's, shared)
  *   elbv2:DescribeLoadBalancers  1 when B > 0
  *   elbv2:DescribeListeners      B (one load balancer a call)
- *   elbv2:DescribeRules          1 when the service names listener rules
- *   elbv2:DescribeTags           ⌈L/20⌉ when L > 0: local ECS tags each listener with where it
- *                                really answers on this machine; on AWS there is no such tag
+ *   elbv2:DescribeRules          1 when the service names listener rules; otherwise L (one listener a call)
+ *   elbv2:DescribeTags           ⌈L/20⌉ for the L listeners shown: local ECS tags each listener
+ *                                with where it really answers on this machine; on AWS there is no such tag
  */
 const TAGS_PER_CALL = 20;
+/** A listener's default action applies when none of its rules does. */
+const DEFAULT_RULE_WORDS = "no other rule matches";
 
 interface NamedRule {
   arn: string;
@@ -67,20 +70,50 @@ async function localAddresses(connection: Connection, listenerArns: readonly str
   return addresses;
 }
 
+interface RuleOnListener {
+  listener: Listener;
+  rule: Rule;
+  role: ServiceEntryPoint["role"];
+}
+
+/** The rules the service names, each on the listener that owns it. */
+async function namedRulesOnListeners(connection: Connection, named: readonly NamedRule[], listeners: readonly Listener[]): Promise<RuleOnListener[]> {
+  const rules = await describeAllRules(connection, { RuleArns: named.map((rule) => rule.arn) });
+  const rulesByArn = new Map(rules.map((rule) => [rule.RuleArn, rule]));
+  return named.flatMap(({ arn, role }) => {
+    const rule = rulesByArn.get(arn);
+    const listener = rule && listeners.find((candidate) => listenerOwns(candidate, rule));
+    return rule && listener ? [{ listener, rule, role }] : [];
+  });
+}
+
+/** Every rule of the listeners, the default included, that forwards to one of the service's target groups. */
+async function rulesReaching(connection: Connection, service: Service, listeners: readonly Listener[]): Promise<RuleOnListener[]> {
+  const groups = new Set(targetGroupsOf(service).map((group) => group.targetGroupArn));
+  const sorted = [...listeners].sort((a, b) => (a.Port ?? 0) - (b.Port ?? 0));
+  const rulesPerListener = await Promise.all(sorted.map((listener) => describeAllRules(connection, { ListenerArn: listener.ListenerArn })));
+  return sorted.flatMap((listener, index) =>
+    rulesPerListener[index]!.filter((rule) => forwardsOf(rule.Actions).some((target) => groups.has(target.targetGroupArn))).map((rule) => ({
+      listener,
+      rule,
+      role: "listener" as const,
+    })),
+  );
+}
+
 export async function readServiceEntryPoints(connection: Connection, service: Service): Promise<ServiceEntryPoint[]> {
   const loadBalancerArns = await loadBalancerArnsOf(connection, service);
   if (loadBalancerArns.length === 0) return [];
   const named = namedRules(service);
-  const [loadBalancers, listeners, rules] = await Promise.all([
+  const [loadBalancers, listeners] = await Promise.all([
     describeAllLoadBalancers(connection, { LoadBalancerArns: loadBalancerArns }),
     Promise.all(loadBalancerArns.map((arn) => describeAllListeners(connection, { LoadBalancerArn: arn }))).then((lists) => lists.flat()),
-    named.length ? describeAllRules(connection, { RuleArns: named.map((rule) => rule.arn) }) : Promise.resolve<Rule[]>([]),
   ]);
-  const rulesByArn = new Map(rules.map((rule) => [rule.RuleArn, rule]));
-  const shown = named.length ? listeners.filter((listener) => rules.some((rule) => listenerOwns(listener, rule))) : listeners;
-  const addresses = await localAddresses(connection, shown.map((listener) => listener.ListenerArn!));
+  const reached = named.length ? await namedRulesOnListeners(connection, named, listeners) : await rulesReaching(connection, service, listeners);
+  const shownListeners = [...new Set(reached.map(({ listener }) => listener.ListenerArn!))];
+  const addresses = await localAddresses(connection, shownListeners);
   const balancers = new Map(loadBalancers.map((lb) => [lb.LoadBalancerArn, lb]));
-  const entry = (listener: Listener, role: ServiceEntryPoint["role"], rule?: Rule): ServiceEntryPoint => {
+  return reached.map(({ listener, rule, role }): ServiceEntryPoint => {
     const lb: LoadBalancer | undefined = balancers.get(listener.LoadBalancerArn);
     return {
       loadBalancerName: lb?.LoadBalancerName ?? loadBalancerNameOf(listener.LoadBalancerArn ?? ""),
@@ -88,15 +121,10 @@ export async function readServiceEntryPoints(connection: Connection, service: Se
       listener: listenerWords(listener),
       url: listenerUrl(listener, lb?.DNSName, addresses.get(listener.ListenerArn ?? "")),
       role,
-      conditions: (rule?.Conditions ?? []).map(conditionWords),
-      forwards: forwardsOf(rule?.Actions),
+      ruleArn: rule.RuleArn ?? "",
+      conditions: rule.IsDefault ? [DEFAULT_RULE_WORDS] : (rule.Conditions ?? []).map(conditionWords),
+      forwards: forwardsOf(rule.Actions),
     };
-  };
-  if (named.length === 0) return shown.sort((a, b) => (a.Port ?? 0) - (b.Port ?? 0)).map((listener) => entry(listener, "listener"));
-  return named.flatMap(({ arn, role }) => {
-    const rule = rulesByArn.get(arn);
-    const listener = rule && shown.find((candidate) => listenerOwns(candidate, rule));
-    return listener ? [entry(listener, role, rule)] : [];
   });
 }
 
