@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 
 /**
  * The dashboard (Next.js) as a child process, for `npm start`, `npm run dev` and the browser
- * tests: built when needed, started on a free port on loopback, pointed at local ECS through
- * its own environment only.
+ * tests: built when needed, started on a free port on loopback (or where PORT and HOSTNAME
+ * say), pointed at local ECS through its own environment only.
  */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NEXT = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -47,7 +47,7 @@ export function dashboardEnvironment(base: NodeJS.ProcessEnv, target: DashboardT
   };
 }
 
-function canListen(port: number, host: string): Promise<boolean> {
+export function canListen(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once("error", () => resolve(false));
@@ -109,6 +109,8 @@ export interface DashboardOptions {
   mode: DashboardMode;
   target: DashboardTarget;
   port: number;
+  /** The address to bind; DASHBOARD_HOST (loopback) when not given. */
+  host?: string;
   signIn: DashboardSignIn;
   /** Output lines worth passing on; `next start`'s own banner is not. */
   onOutput?: (line: string) => void;
@@ -129,16 +131,17 @@ async function waitUntilServing(url: string, exited: Promise<unknown>, output: (
   throw new Error(`the dashboard did not answer within ${READY_TIMEOUT_MS / 1000} s:\n${output().trim()}`);
 }
 
-/** Loopback only: nothing in the dashboard asks for a login yet. */
+/** This machine only, unless HOSTNAME says otherwise (scripts/dashboard-address.ts). */
 export const DASHBOARD_HOST = "127.0.0.1";
 
 export async function startDashboard(options: DashboardOptions): Promise<RunningDashboard> {
-  const args = [NEXT, options.mode, "--port", String(options.port), "--hostname", DASHBOARD_HOST];
+  const host = options.host ?? DASHBOARD_HOST;
+  const args = [NEXT, options.mode, "--port", String(options.port), "--hostname", host];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...dashboardEnvironment(process.env, options.target),
-      NEXTAUTH_URL: `http://localhost:${options.port}`,
+      NEXTAUTH_URL: dashboardUrl(host, options.port),
       NEXTAUTH_SECRET: options.signIn.sessionSecret,
       SLIPWAY_ADMIN_PASSWORD: options.signIn.adminPassword,
       SLIPWAY_USERS_FILE: options.signIn.usersFile ?? process.env.SLIPWAY_USERS_FILE,
@@ -168,12 +171,27 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
     await exited;
     clearTimeout(timer);
   };
-  const url = `http://localhost:${options.port}`;
+  const url = dashboardUrl(host, options.port);
   try {
-    await waitUntilServing(`http://${DASHBOARD_HOST}:${options.port}`, exited, () => output);
+    await waitUntilServing(reachableUrl(host, options.port), exited, () => output);
   } catch (error) {
     await stop();
     throw error;
   }
   return { url, process: child, exited, stop };
+}
+
+/** Any address: the dashboard answers on every interface, loopback included. */
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/** The address people open: localhost for loopback and wildcard binds, else the host itself. */
+export function dashboardUrl(host: string, port: number): string {
+  const name = LOOPBACK_HOSTS.has(host) || WILDCARD_HOSTS.has(host) ? "localhost" : host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/** Where this machine can reach a dashboard bound to `host`. */
+function reachableUrl(host: string, port: number): string {
+  return WILDCARD_HOSTS.has(host) ? `http://127.0.0.1:${port}` : dashboardUrl(host, port).replace("//localhost:", "//127.0.0.1:");
 }

@@ -1,7 +1,8 @@
 import { launchFromCommandLine } from "../emulator/main";
 import { buildNeeded } from "./build-freshness";
 import { join } from "node:path";
-import { buildDashboard, firstFreePort, ROOT, startDashboard, type DashboardMode, type DashboardTarget, type RunningDashboard } from "./dashboard";
+import { buildDashboard, ROOT, startDashboard, type DashboardMode, type DashboardTarget, type RunningDashboard } from "./dashboard";
+import { dashboardAddress } from "./dashboard-address";
 import { signInSecrets } from "./sign-in-secrets";
 
 /**
@@ -11,7 +12,6 @@ import { signInSecrets } from "./sign-in-secrets";
  * With `--aws`, the dashboard alone, against real AWS.
  */
 const SYNTHETIC_REQUESTS_PER_SECOND = 5;
-const DASHBOARD_PORT = 3000;
 /** The dashboard's own data (its session secret, the demo admin's password, the audit log). */
 const DATA_DIR = process.env.SLIPWAY_DATA_DIR ?? join(ROOT, ".data", "dashboard");
 
@@ -49,10 +49,10 @@ class DashboardSupervisor {
 
   private async launch(target: DashboardTarget): Promise<RunningDashboard> {
     if (this.mode === "start") await this.buildIfNeeded();
-    const port = await firstFreePort(DASHBOARD_PORT, "127.0.0.1");
+    const { host, port } = await dashboardAddress(process.env);
     const onOutput = (line: string) => console.log(`dashboard: ${line}`);
     const signIn = { sessionSecret: this.secrets.sessionSecret, adminPassword: this.secrets.adminPassword };
-    return startDashboard({ mode: this.mode, target, port, onOutput, signIn, signal: this.abort.signal });
+    return startDashboard({ mode: this.mode, target, host, port, onOutput, signIn, signal: this.abort.signal });
   }
 
   private async buildIfNeeded(): Promise<void> {
