@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useCan } from "@/components/auth/permissions-context";
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
+import { useCarriedOutcome } from "@/components/actions/carried-outcome";
 import { ApprovalsSummary } from "@/components/clusters/approvals-summary";
 import { ClusterCard } from "@/components/clusters/cluster-card";
 import { CreateClusterDialog } from "@/components/clusters/create-cluster-dialog";
@@ -26,6 +27,8 @@ export function ClustersOverviewClient({ initial, target }: { initial: LiveRead<
     what: "The clusters",
   });
   const [created, setCreated] = useState<ActionResult<unknown>>();
+  // A cluster deleted from its own page: its answer is shown here, where the person was sent.
+  const deleted = useCarriedOutcome();
 
   return (
     <div className="space-y-6">
@@ -39,7 +42,7 @@ export function ClustersOverviewClient({ initial, target }: { initial: LiveRead<
           </div>
         }
       />
-      <ActionResultNotice result={created} failureTitle="The cluster was not created" />
+      <ActionResultNotice result={created ?? deleted} failureTitle="The cluster was not created" />
       <LiveFailure failure={failure} hasData={overview !== undefined} what="clusters" />
       {overview && <OverviewBody overview={overview} target={target} now={now} />}
     </div>

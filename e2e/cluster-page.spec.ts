@@ -1,4 +1,4 @@
-import { CreateServiceCommand, ListTasksCommand, StopTaskCommand } from "@aws-sdk/client-ecs";
+import { CreateClusterCommand, CreateServiceCommand, DescribeClustersCommand, ListTasksCommand, StopTaskCommand } from "@aws-sdk/client-ecs";
 import { expect, test } from "./fixtures";
 import { NETWORK } from "../emulator/seed/apps";
 import { ClusterPage } from "./pages/cluster-page";
@@ -141,6 +141,34 @@ test("Run task names a count it cannot start at its field, and starts nothing", 
   await cluster.runTaskDialog.getByRole("button", { name: "Cancel" }).click();
   await expect(cluster.runTaskDialog).toBeHidden();
   await expect(cluster.runTaskButton).toBeFocused();
+});
+
+test("deleting a cluster: one with services is told what is left; an empty one is confirmed by name and leaves the list", async ({ page }, testInfo) => {
+  const ecs = localEcs();
+  const busy = scratchName("delete-busy", testInfo);
+  await createScratchService(ecs, busy);
+  const cluster = new ClusterPage(page);
+  await cluster.open(busy);
+  await page.getByRole("button", { name: "Delete cluster" }).click();
+  const refusal = page.getByRole("dialog", { name: `${busy} cannot be deleted yet` });
+  await expect(refusal).toContainText(`ECS deletes only an empty cluster, and ${busy} still has 1 service and 2 tasks. Delete its services and stop its tasks first.`);
+  await expect(refusal.getByRole("button", { name: "Delete cluster" })).toHaveCount(0);
+  await refusal.getByRole("button", { name: "Close" }).click();
+
+  const empty = scratchName("delete-empty", testInfo);
+  await ecs.send(new CreateClusterCommand({ clusterName: empty }));
+  await cluster.open(empty);
+  await page.getByRole("button", { name: "Delete cluster" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete cluster ${empty}?` });
+  await expect(dialog).toContainText("This cannot be undone.");
+  await dialog.getByRole("textbox", { name: `Type ${empty} to confirm` }).fill(empty);
+  await dialog.getByRole("button", { name: "Delete cluster" }).click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("status").filter({ hasText: `Deleted cluster ${empty}.` })).toBeVisible();
+  await expect(new ClustersOverviewPage(page).cluster(empty)).toHaveCount(0);
+  const { clusters } = await ecs.send(new DescribeClustersCommand({ clusters: [empty] }));
+  expect(clusters?.[0]?.status).toBe("INACTIVE");
 });
 
 test("a cluster that does not exist is not found, with the way back", async ({ page }) => {

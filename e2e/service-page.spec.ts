@@ -184,6 +184,33 @@ test("forcing a new deployment: confirmed first, then it shows in progress and c
   await expect(last).toContainText("Completed");
 });
 
+test("deleting a service: confirmed by its name, its tasks stop, and then it offers nothing to do", async ({ page }, testInfo) => {
+  const cluster = scratchName("delete-svc", testInfo);
+  const ecs = localEcs();
+  await createScratchService(ecs, cluster);
+  const service = new ServicePage(page);
+  await service.open(cluster, "web");
+
+  await service.deleteButton.click();
+  const dialog = service.dialog("Delete service web?");
+  await expect(dialog).toContainText(`ECS stops web's 2 running tasks, draining them from their load balancer first, and then removes web from cluster ${cluster}.`);
+  await expect(dialog).toContainText("This cannot be undone; its task definitions stay.");
+  const confirm = dialog.getByRole("button", { name: "Delete service" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("textbox", { name: "Type web to confirm" }).fill("we");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("textbox", { name: "Type web to confirm" }).fill("web");
+  await confirm.click();
+
+  await expect(service.outcome("Deleting web: ECS is stopping its 2 tasks, then removes it.")).toBeVisible();
+  await expect(page.getByText(/^This service (is being deleted|was deleted)$/)).toBeVisible();
+  for (const control of [service.deployLink, service.scaleButton, service.forceNewDeploymentButton, service.deleteButton]) await expect(control).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Roll back to/ })).toHaveCount(0);
+  await expect(page.getByText("This service was deleted", { exact: true })).toBeVisible({ timeout: 30_000 });
+  const { services } = await ecs.send(new DescribeServicesCommand({ cluster, services: ["web"] }));
+  expect(services?.[0]).toMatchObject({ status: "INACTIVE", runningCount: 0 });
+});
+
 test("a service that does not exist says so, with the way back to its cluster, and stops asking", async ({ page }) => {
   let polls = 0;
   page.on("request", (request) => {

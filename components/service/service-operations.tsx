@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
 import { pagePaths } from "@/lib/query-keys";
+import { DeleteServiceDialog, type DeleteServiceTarget } from "./delete-service-dialog";
 import { ForceDeploymentDialog, type RedeployTarget } from "./force-deployment-dialog";
 import { ScaleDialog, type ScaleTarget } from "./scale-dialog";
 
@@ -15,13 +16,15 @@ import { ScaleDialog, type ScaleTarget } from "./scale-dialog";
 export function ServiceOperations({
   scale,
   redeploy,
+  remove,
   onDone,
 }: {
   scale: ScaleTarget;
   redeploy: RedeployTarget;
+  remove: DeleteServiceTarget;
   onDone: (result: ActionResult<unknown>) => void;
 }) {
-  const [open, setOpen] = useState<"scale" | "redeploy">();
+  const [open, setOpen] = useState<"scale" | "redeploy" | "delete">();
   const close = () => setOpen(undefined);
   const done = (result: ActionResult<unknown>) => {
     close();
@@ -37,8 +40,12 @@ export function ServiceOperations({
       </Link>
       <Button onClick={() => setOpen("scale")}>Scale</Button>
       <Button onClick={() => setOpen("redeploy")}>Force new deployment</Button>
+      <Button variant="danger" onClick={() => setOpen("delete")}>
+        Delete service
+      </Button>
       <ScaleDialog open={open === "scale"} target={scale} onClose={close} onDone={done} />
       <ForceDeploymentDialog open={open === "redeploy"} target={redeploy} onClose={close} onDone={done} />
+      <DeleteServiceDialog open={open === "delete"} target={remove} onClose={close} onDone={done} />
     </div>
   );
 }

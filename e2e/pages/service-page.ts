@@ -67,6 +67,14 @@ export class ServicePage {
     return this.page.getByRole("button", { name: "Force new deployment" });
   }
 
+  get deleteButton(): Locator {
+    return this.page.getByRole("button", { name: "Delete service" });
+  }
+
+  get deployLink(): Locator {
+    return this.page.getByRole("link", { name: "Deploy", exact: true });
+  }
+
   dialog(name: string | RegExp): Locator {
     return this.page.getByRole("dialog", { name });
   }

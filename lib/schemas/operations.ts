@@ -51,6 +51,10 @@ export const scaleServiceInput = z.object({
 
 export const forceNewDeploymentInput = z.object({ cluster: clusterRef, service: serviceRef });
 
+export const deleteServiceInput = z.object({ cluster: clusterRef, service: serviceRef });
+
+export const deleteClusterInput = z.object({ cluster: clusterRef });
+
 const TASK_ID = /^[a-f0-9]{32}$/;
 /** With the cluster in it, or without (ARNs from before ECS's long ARN format). */
 const TASK_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task\/([A-Za-z0-9_-]+\/)?[a-f0-9]{32}$/;

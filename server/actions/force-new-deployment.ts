@@ -22,13 +22,14 @@ export const forceNewDeployment = defineAction({
   permission: "operate",
   input: forceNewDeploymentInput,
   async run({ cluster, service }, { connection }) {
-    const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }));
+    const { service: updated, $metadata } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }));
     const deploymentId = startedDeployment(updated)?.id;
     const name = updated?.serviceName ?? serviceName(service);
     return {
       message: deploymentId ? `${name}: a new deployment started (${deploymentId})` : `${name}: a new deployment started`,
       value: { deploymentId, serviceDeploymentArn: updated?.currentServiceDeployment },
       target: updated?.serviceArn,
+      requestId: $metadata.requestId,
     };
   },
 });

@@ -50,6 +50,10 @@ const BY_NAME: Record<AwsErrorCode, readonly string[]> = {
     "InvalidConfigurationRequest",
     // ECS: a quota (services per cluster…), not a rate; the SDK would call it throttling.
     "LimitExceededException",
+    // ECS: DeleteCluster on a cluster that is not empty.
+    "ClusterContainsServicesException",
+    "ClusterContainsTasksException",
+    "ClusterContainsContainerInstancesException",
     "InvalidConnectionError",
   ],
   unreachable: ["TimeoutError", "RequestTimeout", "RequestTimeoutException"],

@@ -60,7 +60,8 @@ export async function readDeployContext(connection: Connection, cluster: string,
   const [described] = await settle([describeServices(connection, cluster, [serviceName])]);
   if (!described.ok) return described;
   const service = described.value.services[0];
-  if (!service || service.status === "INACTIVE") return { ok: false, error: notFound(serviceName) };
+  // A service being deleted (DRAINING) or deleted (INACTIVE) takes no deployment: there is nothing to deploy to.
+  if (!service || service.status !== "ACTIVE") return { ok: false, error: notFound(serviceName, service?.status) };
   const [current, revisions, ongoing] = await Promise.all([
     describeRevision(connection, service.taskDefinition ?? ""),
     activeRevisions(connection, service.taskDefinition ?? ""),
@@ -79,8 +80,9 @@ export async function readDeployContext(connection: Connection, cluster: string,
   };
 }
 
-function notFound(service: string): AwsFailure {
-  return toAwsFailure(new ServiceNotFoundException({ message: `Service ${service} not found.`, $metadata: {} }));
+function notFound(service: string, status?: string): AwsFailure {
+  const message = status === "DRAINING" ? `Service ${service} is being deleted.` : `Service ${service} not found.`;
+  return toAwsFailure(new ServiceNotFoundException({ message, $metadata: {} }));
 }
 
 /** The family's ACTIVE revisions, newest first; familyPrefix also matches longer names ("web" finds "web-admin"), so those are left out. */

@@ -7,6 +7,7 @@ import { useCan } from "@/components/auth/permissions-context";
 import { useAction } from "@/components/actions/use-action";
 import { ClusterHeaderView } from "@/components/cluster/cluster-header";
 import { ClusterNotFound } from "@/components/cluster/cluster-not-found";
+import { DeleteClusterDialog } from "@/components/cluster/delete-cluster-dialog";
 import { RunTaskDialog } from "@/components/cluster/run-task-dialog";
 import { ServicesTable } from "@/components/cluster/services-table";
 import { TasksTable } from "@/components/cluster/tasks-table";
@@ -76,6 +77,7 @@ export function ClusterClient({
   const canOperate = useCan("operate");
   const running = useAction(runTask, [queryKeys.clusters.one(cluster), queryKeys.clusters.overview()]);
   const [runOpen, setRunOpen] = useState(false);
+  const [deleteOpen, setDeleteOpen] = useState(false);
 
   if (!data && failure?.code === "not-found") return <ClusterNotFound cluster={cluster} failure={failure} />;
   const name = data?.clusterName ?? cluster;
@@ -108,6 +110,11 @@ export function ClusterClient({
                 Run task
               </Button>
             )}
+            {canOperate && data?.cluster.ok && (
+              <Button variant="danger" onClick={() => setDeleteOpen(true)}>
+                Delete cluster
+              </Button>
+            )}
           </>
         }
       />
@@ -133,6 +140,13 @@ export function ClusterClient({
         </NowContext>
       )}
       <p className="text-xs text-ink-muted">Refreshed every {POLL_MS / 1000} seconds. ECS keeps stopped tasks for about an hour.</p>
+      {data?.cluster.ok && (
+        <DeleteClusterDialog
+          open={deleteOpen}
+          onClose={() => setDeleteOpen(false)}
+          target={{ cluster: name, services: data.cluster.value.activeServices, tasks: data.cluster.value.runningTasks + data.cluster.value.pendingTasks }}
+        />
+      )}
       <RunTaskDialog
         open={runOpen}
         onClose={() => setRunOpen(false)}

@@ -16,18 +16,21 @@ import { ServiceOperations } from "@/components/service/service-operations";
 import { ServiceSummary } from "@/components/service/service-summary";
 import { ServiceTasks } from "@/components/service/service-tasks";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/action-result";
 import type { LiveRead } from "@/lib/live-read";
 import { liveReadPaths, queryKeys } from "@/lib/query-keys";
 import { serviceBadges } from "@/lib/service-status-text";
 import type { DeploymentDetail } from "@/lib/view-models/deployments";
 import { currentRevisionViews, type ServiceDetail } from "@/lib/view-models/service-detail";
+import type { TargetGroupHealth } from "@/lib/view-models/target-health";
 
 type ServiceParts = Extract<ServiceDetail["service"], { ok: true }>["value"];
 
 function ServiceBody({ cluster, detail, parts, now, canOperate }: { cluster: string; detail: ServiceDetail; parts: ServiceParts; now: number; canOperate: boolean }) {
   const revisions = detail.deployments.ok ? detail.deployments.value.revisions : [];
-  const rollback = canOperate
+  // A service being deleted, or deleted, takes no deployment.
+  const rollback = canOperate && parts.summary.status === "ACTIVE"
     ? {
         cluster,
         service: parts.summary.name,
@@ -47,6 +50,23 @@ function ServiceBody({ cluster, detail, parts, now, canOperate }: { cluster: str
       <ServiceTasks cluster={cluster} tasks={detail.tasks} now={now} />
       <ServiceEvents events={parts.events} now={now} />
     </>
+  );
+}
+
+function targetGroupNames(groups: readonly TargetGroupHealth[]): string[] {
+  return groups.map((group) => group.targetGroupName ?? group.targetGroupArn);
+}
+
+/** A service ECS is deleting (DRAINING) or has deleted (INACTIVE): nothing can be done to it any more. */
+function DeletedNotice({ status }: { status: string | undefined }) {
+  return status === "DRAINING" ? (
+    <Notice tone="warn" title="This service is being deleted">
+      <p>ECS is stopping its tasks; then it is gone. Nothing can be deployed to it, scaled or changed.</p>
+    </Notice>
+  ) : (
+    <Notice tone="info" title="This service was deleted">
+      <p>ECS keeps a deleted service&rsquo;s record for a while; nothing can be deployed to it, scaled or changed. Create a new service to run this work again.</p>
+    </Notice>
   );
 }
 
@@ -88,10 +108,11 @@ export function ServiceClient({ cluster, service, initial }: { cluster: string; 
         aside={
           <>
             {updatedAt !== undefined && <Freshness updatedAt={updatedAt} now={now} stale={failure !== undefined} />}
-            {canOperate && summary && parts && (
+            {canOperate && summary?.status === "ACTIVE" && parts && (
               <ServiceOperations
                 scale={{ cluster, service, desired: summary.desired, running: summary.running }}
                 redeploy={{ cluster, service, taskDefinition: summary.taskDefinition?.label, desired: summary.desired, strategy: parts.deploymentConfiguration.label, ongoing: ongoing.length }}
+                remove={{ cluster, service, running: summary.running + summary.pending, targetGroups: targetGroupNames(data?.loadBalancers ?? []) }}
                 onDone={setOutcome}
               />
             )}
@@ -99,6 +120,7 @@ export function ServiceClient({ cluster, service, initial }: { cluster: string; 
         }
       />
       <OperationOutcome outcome={outcome} onDismiss={() => setOutcome(undefined)} />
+      {summary && summary.status !== "ACTIVE" && <DeletedNotice status={summary.status} />}
       <LiveFailure failure={failure} hasData={data !== undefined} what="service" />
       {data && parts && <ServiceBody cluster={cluster} detail={data} parts={parts} now={now} canOperate={canOperate} />}
     </div>
