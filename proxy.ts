@@ -28,7 +28,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const signedOut = needsSignIn(request.nextUrl.pathname) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }));
   const response = signedOut
     ? signInRedirect(request)
-    : NextResponse.next({ request: { headers: requestHeadersWithNonce(request.headers, nonce, policy) } });
+    : NextResponse.next({ request: { headers: requestHeadersWithNonce(request.headers, nonce, policy, `${request.nextUrl.pathname}${request.nextUrl.search}`) } });
   setSecurityHeaders(response.headers, { policy, https: servedOverHttps(request.nextUrl, request.headers) });
   return response;
 }

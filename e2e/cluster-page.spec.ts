@@ -171,9 +171,10 @@ test("deleting a cluster: one with services is told what is left; an empty one i
   expect(clusters?.[0]?.status).toBe("INACTIVE");
 });
 
-test("a cluster that does not exist is not found, with the way back", async ({ page }) => {
+test("a cluster that does not exist is not found (HTTP 404), with the way back", async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open("no-such-cluster");
+  expect((await cluster.open("no-such-cluster"))?.status()).toBe(404);
+  expect((await page.request.get("/api/clusters/no-such-cluster")).status()).toBe(404);
   await expect(cluster.heading).toHaveText("No cluster named no-such-cluster");
   await expect(page.getByText("ClusterNotFoundException")).toBeVisible();
   await page.getByRole("link", { name: "Back to the clusters" }).click();

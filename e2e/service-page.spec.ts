@@ -1,6 +1,7 @@
 import { DescribeServicesCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type ECSClient } from "@aws-sdk/client-ecs";
 import { expect, test } from "./fixtures";
 import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
+import { DeployWizard } from "./pages/deploy-wizard";
 import { ServicePage } from "./pages/service-page";
 import { createScratchService, localEcs, scratchName, waitForRunning } from "./scratch";
 
@@ -211,13 +212,13 @@ test("deleting a service: confirmed by its name, its tasks stop, and then it off
   expect(services?.[0]).toMatchObject({ status: "INACTIVE", runningCount: 0 });
 });
 
-test("a service that does not exist says so, with the way back to its cluster, and stops asking", async ({ page }) => {
+test("a service that does not exist says so (HTTP 404), with the way back to its cluster, and stops asking", async ({ page }) => {
   let polls = 0;
   page.on("request", (request) => {
     if (request.url().endsWith("/api/clusters/demo/services/no-such-service")) polls++;
   });
   const missing = new ServicePage(page);
-  await missing.open("demo", "no-such-service");
+  expect((await missing.open("demo", "no-such-service"))?.status()).toBe(404);
 
   await expect(missing.heading).toHaveText("Service not found");
   await expect(page.getByText("Cluster demo has no service named no-such-service.")).toBeVisible();
@@ -225,6 +226,12 @@ test("a service that does not exist says so, with the way back to its cluster, a
   // Three poll intervals: at most the one read that confirmed it.
   await page.waitForTimeout(9_000);
   expect(polls).toBeLessThanOrEqual(1);
+  expect((await page.request.get("/api/clusters/demo/services/no-such-service")).status()).toBe(404);
+  // So is a service of a cluster that does not exist, and its deploy wizard.
+  expect((await missing.open("no-such-cluster", "web"))?.status()).toBe(404);
+  await expect(missing.heading).toHaveText("Cluster not found");
+  expect((await new DeployWizard(page).open("demo", "no-such-service"))?.status()).toBe(404);
+  await expect(missing.heading).toHaveText("Service not found");
 });
 
 test("fits the screen: nothing scrolls sideways", async ({ page }) => {

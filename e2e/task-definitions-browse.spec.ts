@@ -138,14 +138,14 @@ test("shows older revisions a page at a time, in a URL that survives a reload", 
   await expect(pages.revisionLinks.first()).toHaveText(`${family}:${newest}`);
 });
 
-test("says a family or revision ECS does not have is not found, with the way back", async ({ page }) => {
+test("says a family or revision ECS does not have is not found (HTTP 404), with the way back", async ({ page }) => {
   const pages = new TaskDefinitionPages(page);
-  await pages.openFamily("no-such-family");
+  expect((await pages.openFamily("no-such-family"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Task definition family not found" })).toBeVisible();
   await pages.link("Back to task definitions").click();
   await expect(page).toHaveURL(/\/task-definitions$/);
 
-  await pages.openRevision("web", 99);
+  expect((await pages.openRevision("web", 99))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Revision not found" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("web:99");
   await pages.link("Back to web").click();

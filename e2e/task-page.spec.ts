@@ -98,9 +98,9 @@ test("stops a task after confirming, shows why it stopped, and its service repla
   await expect(taskPage.stopButton).toBeVisible();
 });
 
-test("says a task ECS does not know is not found, why, and leads back to its cluster", async ({ page }) => {
+test("says a task ECS does not know is not found (HTTP 404), why, and leads back to its cluster", async ({ page }) => {
   const taskPage = new TaskPage(page);
-  await taskPage.open("demo", "0123456789abcdef0123456789abcdef");
+  expect((await taskPage.open("demo", "0123456789abcdef0123456789abcdef"))?.status()).toBe(404);
 
   await expect(page.getByRole("heading", { name: "Task not found" })).toBeVisible();
   await expect(page.getByText(/ECS has no task 0123456789abcdef0123456789abcdef in cluster demo; it forgets stopped tasks about an hour after they stop\./)).toBeVisible();

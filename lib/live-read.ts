@@ -2,8 +2,9 @@ import { AWS_ERROR_CODES, type AwsFailure } from "@/lib/aws-errors";
 
 /**
  * The contract between a live view's GET route handler and the page that polls it: the view
- * itself with 200 (parts of it may carry their own errors), or `{ error }` with 503 when
- * nothing could be read. The server shell hands the page its first read in the same terms.
+ * itself with 200 (parts of it may carry their own errors), or `{ error }` with 404 when ECS
+ * says the thing does not exist and 503 when nothing could be read. The server shell hands the
+ * page its first read in the same terms.
  */
 export type LiveRead<T> = { ok: true; value: T; readAt: number } | { ok: false; error: AwsFailure; readAt: number };
 

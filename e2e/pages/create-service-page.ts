@@ -1,11 +1,12 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
 
 /** The create-service page as a person fills it in: fields by their labels, choices by what they say. */
 export class CreateServicePage {
   constructor(readonly page: Page) {}
 
-  async open(cluster: string): Promise<void> {
-    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/create-service`);
+  /** The page\'s own response: its status says whether it was found. */
+  open(cluster: string): Promise<Response | null> {
+    return this.page.goto(`/clusters/${encodeURIComponent(cluster)}/create-service`);
   }
 
   get heading(): Locator {

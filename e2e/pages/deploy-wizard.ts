@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
 
 type StrategyName = "Rolling" | "Blue/green" | "Linear" | "Canary";
 
@@ -6,8 +6,9 @@ type StrategyName = "Rolling" | "Blue/green" | "Linear" | "Canary";
 export class DeployWizard {
   constructor(readonly page: Page) {}
 
-  async open(cluster: string, service: string): Promise<void> {
-    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deploy`);
+  /** The page\'s own response: its status says whether it was found. */
+  open(cluster: string, service: string): Promise<Response | null> {
+    return this.page.goto(`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deploy`);
   }
 
   get heading(): Locator {

@@ -1,11 +1,12 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 
 /** A service's page as a person finds its parts: by role and by name. */
 export class ServicePage {
   constructor(readonly page: Page) {}
 
-  async open(cluster: string, service: string): Promise<void> {
-    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}`);
+  /** The page\'s own response: its status says whether it was found. */
+  open(cluster: string, service: string): Promise<Response | null> {
+    return this.page.goto(`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}`);
   }
 
   get heading(): Locator {

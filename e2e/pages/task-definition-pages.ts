@@ -1,19 +1,22 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 
 /** The task definitions pages as a person finds their parts: by role and by name. */
 export class TaskDefinitionPages {
   constructor(readonly page: Page) {}
 
-  async openFamilies(): Promise<void> {
-    await this.page.goto("/task-definitions");
+  /** The page\'s own response: its status says whether it was found. */
+  openFamilies(): Promise<Response | null> {
+    return this.page.goto("/task-definitions");
   }
 
-  async openFamily(family: string, query = ""): Promise<void> {
-    await this.page.goto(`/task-definitions/${encodeURIComponent(family)}${query}`);
+  /** The page\'s own response: its status says whether it was found. */
+  openFamily(family: string, query = ""): Promise<Response | null> {
+    return this.page.goto(`/task-definitions/${encodeURIComponent(family)}${query}`);
   }
 
-  async openRevision(family: string, revision: number | string): Promise<void> {
-    await this.page.goto(`/task-definitions/${encodeURIComponent(family)}/${revision}`);
+  /** The page\'s own response: its status says whether it was found. */
+  openRevision(family: string, revision: number | string): Promise<Response | null> {
+    return this.page.goto(`/task-definitions/${encodeURIComponent(family)}/${revision}`);
   }
 
   get heading(): Locator {

@@ -20,6 +20,13 @@ describe("readLive and liveReadResponse", () => {
     expect(await response.json()).toEqual({ error });
   });
 
+  it("answer 404 with the failure when ECS says the thing does not exist", async () => {
+    const error = awsFailure("not-found", { awsCode: "ServiceNotFoundException" });
+    const response = liveReadResponse(await readLive(async () => ({ error })));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error });
+  });
+
   it("turn an unexpected exception into a failure of the closed set", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const result = await readLive(async (): Promise<{ error?: undefined }> => {

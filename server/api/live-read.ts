@@ -22,9 +22,12 @@ export async function readLive<T extends { error?: AwsFailure }>(read: () => Pro
 /** Live data must never come from a cache between the browser and the server. */
 const HEADERS = { "Cache-Control": "no-store" };
 
-/** 200 with the view (parts of it may carry their own errors); 503 with the failure when nothing could be read. */
+/**
+ * 200 with the view (parts of it may carry their own errors); 404 with the failure when ECS
+ * says the thing does not exist; 503 with it when nothing could be read.
+ */
 export function liveReadResponse<T>(result: LiveRead<T>): Response {
   if (result.ok) return Response.json(result.value, { headers: HEADERS });
   const body: LiveReadFailureBody = { error: result.error };
-  return Response.json(body, { status: 503, headers: HEADERS });
+  return Response.json(body, { status: result.error.code === "not-found" ? 404 : 503, headers: HEADERS });
 }

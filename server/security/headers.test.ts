@@ -71,10 +71,16 @@ describe("servedOverHttps", () => {
 });
 
 describe("requestHeadersWithNonce and setSecurityHeaders", () => {
-  it("hands the nonce and its policy to the app, and puts the policy and the rest on the response", () => {
+  it("hands the nonce, its policy and the path to the app, and puts the policy and the rest on the response", () => {
     const policy = contentSecurityPolicy("n0nce", { dev: false });
-    const forwarded = requestHeadersWithNonce(new Headers({ cookie: "a=b" }), "n0nce", policy);
-    expect([forwarded.get("x-nonce"), forwarded.get("content-security-policy"), forwarded.get("cookie")]).toEqual(["n0nce", policy, "a=b"]);
+    // A path header the browser sent itself is replaced by the request's real path.
+    const forwarded = requestHeadersWithNonce(new Headers({ cookie: "a=b", "x-slipway-path": "/forged" }), "n0nce", policy, "/clusters/demo");
+    expect([forwarded.get("x-nonce"), forwarded.get("content-security-policy"), forwarded.get("cookie"), forwarded.get("x-slipway-path")]).toEqual([
+      "n0nce",
+      policy,
+      "a=b",
+      "/clusters/demo",
+    ]);
 
     const response = new Headers();
     setSecurityHeaders(response, { policy, https: true });

@@ -63,11 +63,18 @@ export function servedOverHttps(url: URL, headers: Headers): boolean {
   return (forwarded ?? url.protocol.replace(/:$/, "")) === "https";
 }
 
-/** The request as the app sees it: Next takes the nonce for its scripts from this CSP header; pages may read `x-nonce`. */
-export function requestHeadersWithNonce(headers: Headers, nonce: string, policy: string): Headers {
+/** The header that carries the request's path and query to the pages (server/pages/route-params.ts). */
+export const PATH_HEADER = "x-slipway-path";
+
+/**
+ * The request as the app sees it: Next takes the nonce for its scripts from this CSP header;
+ * pages may read `x-nonce`, and a not-found page the path it answers for (PATH_HEADER).
+ */
+export function requestHeadersWithNonce(headers: Headers, nonce: string, policy: string, path: string): Headers {
   const forwarded = new Headers(headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("Content-Security-Policy", policy);
+  forwarded.set(PATH_HEADER, path);
   return forwarded;
 }
 

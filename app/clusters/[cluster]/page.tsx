@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import type { LiveRead } from "@/lib/live-read";
 import { decodeSegment } from "@/lib/url-segment";
 import type { ClusterDetail, ClusterTasks } from "@/lib/view-models/clusters";
 import { readLive } from "@/server/api/live-read";
 import type { Connection } from "@/server/aws/connection";
 import { currentConnection } from "@/server/aws/current-connection";
-import { readClusterDetail, readClusterTasks } from "@/server/ecs/cluster-detail";
+import { readClusterTasks } from "@/server/ecs/cluster-detail";
+import { missing, readClusterPage } from "@/server/pages/page-reads";
 import { ClusterClient } from "./cluster-client";
 
 interface Props {
@@ -34,8 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The first read happens here, so the page is useful before its JavaScript runs; the client then polls. */
 export default async function ClusterPage({ params }: Props) {
   const cluster = decodeSegment((await params).cluster);
-  const connection = await currentConnection();
-  const initial = await readLive(() => readClusterDetail(connection, cluster));
-  const initialTasks = await readTasksIfFew(connection, cluster, initial);
+  const initial = await readClusterPage(cluster);
+  if (missing(initial)) notFound();
+  const initialTasks = await readTasksIfFew(await currentConnection(), cluster, initial);
   return <ClusterClient cluster={cluster} initial={initial} initialTasks={initialTasks} />;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { ClusterNotFound } from "@/components/cluster/cluster-not-found";
 import { CreateServiceFormBody } from "@/components/deploy/create/create-service-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { FailureDetails } from "@/components/ui/failure-details";
@@ -12,7 +11,6 @@ import type { CreateServicePageData } from "@/lib/view-models/load-balancing-cre
 
 /** The create-service page: the form once its choices are read, or why it cannot be shown. */
 export function CreateServiceClient({ cluster, initial, refusal }: { cluster: string; initial?: LiveRead<CreateServicePageData>; refusal?: string }) {
-  if (initial && !initial.ok && initial.error.code === "not-found") return <ClusterNotFound cluster={cluster} failure={initial.error} />;
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>

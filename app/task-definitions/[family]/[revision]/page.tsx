@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import { TaskDefinitionNotFound } from "@/components/taskdef/browse/not-found";
+import { notFound } from "next/navigation";
 import { TaskDefinitionBreadcrumb } from "@/components/taskdef/browse/task-definition-breadcrumb";
 import { RevisionOverview } from "@/components/taskdef/revision/revision-overview";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { awsFailure } from "@/lib/aws-errors";
 import { decodeSegment } from "@/lib/url-segment";
-import { currentConnection } from "@/server/aws/current-connection";
-import { readPreviousRevision } from "@/server/ecs/task-definition-history";
-import { readRevision } from "@/server/ecs/task-definition-revision";
-import { canSeeSecrets } from "@/server/security/secret-access";
+import { missing, readRevisionPage } from "@/server/pages/page-reads";
 
 interface RevisionRoute {
   params: Promise<{ family: string; revision: string }>;
@@ -18,10 +14,9 @@ interface RevisionRoute {
   searchParams?: Promise<{ registered?: string }>;
 }
 
-async function namesOf(params: RevisionRoute["params"]): Promise<{ family: string; text: string; revision?: number }> {
+async function namesOf(params: RevisionRoute["params"]): Promise<{ family: string; text: string }> {
   const { family, revision } = await params;
-  const text = decodeSegment(revision);
-  return { family: decodeSegment(family), text, revision: /^[1-9]\d{0,9}$/.test(text) ? Number(text) : undefined };
+  return { family: decodeSegment(family), text: decodeSegment(revision) };
 }
 
 export async function generateMetadata({ params }: RevisionRoute): Promise<Metadata> {
@@ -34,23 +29,16 @@ export async function generateMetadata({ params }: RevisionRoute): Promise<Metad
  * refreshes it). Its previous revision comes from the family's listings, for the comparison.
  */
 export default async function RevisionPage({ params, searchParams }: RevisionRoute) {
-  const { family, text, revision } = await namesOf(params);
+  const { family, text } = await namesOf(params);
   const justRegistered = (await searchParams)?.registered === "1";
-  if (revision === undefined) {
-    return <TaskDefinitionNotFound family={family} revision={text} failure={awsFailure("not-found", { detail: `${text} is not a revision: revisions are whole numbers from 1.` })} />;
-  }
-  const [connection, seesSecrets] = await Promise.all([currentConnection(), canSeeSecrets()]);
-  const [read, previous] = await Promise.all([
-    readRevision(connection, `${family}:${revision}`, { canSeeSecrets: seesSecrets }),
-    readPreviousRevision(connection, family, revision),
-  ]);
+  const { read, previous } = await readRevisionPage(family, text);
   if (read.ok) return <RevisionOverview revision={read.value} previous={previous} readAt={Date.now()} justRegistered={justRegistered} />;
-  if (read.error.code === "not-found") return <TaskDefinitionNotFound family={family} revision={revision} failure={read.error} />;
+  if (missing(read)) notFound();
   return (
     <div className="space-y-6">
       <div>
-        <TaskDefinitionBreadcrumb family={family} revision={revision} />
-        <PageHeader title={`${family}:${revision}`} />
+        <TaskDefinitionBreadcrumb family={family} revision={Number(text)} />
+        <PageHeader title={`${family}:${text}`} />
       </div>
       <Notice tone="danger" title="The revision could not be read">
         <FailureDetails failure={read.error} />

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { decodeSegment } from "@/lib/url-segment";
-import { readLive } from "@/server/api/live-read";
-import { currentConnection } from "@/server/aws/current-connection";
-import { readServiceDetail } from "@/server/ecs/service-detail";
+import { missing, readServicePage } from "@/server/pages/page-reads";
 import { ServiceClient } from "./service-client";
 
 interface ServicePageProps {
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: ServicePageProps): Promise<Me
 /** The first read happens here, so the page is useful before its JavaScript runs; the client then polls. */
 export default async function ServicePage({ params }: ServicePageProps) {
   const { cluster, service } = await names(params);
-  const connection = await currentConnection();
-  const initial = await readLive(() => readServiceDetail(connection, cluster, service));
+  const initial = await readServicePage(cluster, service);
+  if (missing(initial)) notFound();
   return <ServiceClient cluster={cluster} service={service} initial={initial} />;
 }

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { DeployFrame } from "@/components/deploy/deploy-frame";
-import { ServiceNotFound } from "@/components/service/service-not-found";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
 import { decodeSegment } from "@/lib/url-segment";
-import { currentConnection } from "@/server/aws/current-connection";
-import { currentActor, refusalFor } from "@/server/auth/session";
-import { readDeployContext } from "@/server/ecs/deploy-context";
-import { canSeeSecrets } from "@/server/security/secret-access";
+import { missing, readDeployPage } from "@/server/pages/page-reads";
 import { DeployClient } from "./deploy-client";
 
 interface DeployPageProps {
@@ -30,7 +27,7 @@ export async function generateMetadata({ params }: DeployPageProps): Promise<Met
  */
 export default async function DeployPage({ params }: DeployPageProps) {
   const { cluster, service } = await names(params);
-  const refusal = refusalFor(await currentActor(), "operate");
+  const { refusal, context } = await readDeployPage(cluster, service);
   if (refusal) {
     return (
       <DeployFrame cluster={cluster} service={service}>
@@ -40,9 +37,7 @@ export default async function DeployPage({ params }: DeployPageProps) {
       </DeployFrame>
     );
   }
-  const [connection, seesSecrets] = await Promise.all([currentConnection(), canSeeSecrets()]);
-  const context = await readDeployContext(connection, cluster, service, { canSeeSecrets: seesSecrets });
-  if (!context.ok && context.error.code === "not-found") return <ServiceNotFound cluster={cluster} service={service} failure={context.error} />;
+  if (missing(context)) notFound();
   if (!context.ok) {
     return (
       <DeployFrame cluster={cluster} service={service}>

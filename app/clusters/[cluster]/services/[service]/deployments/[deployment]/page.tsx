@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { decodeSegment } from "@/lib/url-segment";
-import { readLive } from "@/server/api/live-read";
-import { currentConnection } from "@/server/aws/current-connection";
-import { readRolloutView } from "@/server/rollout/rollout-view";
+import { missing, readRolloutPage } from "@/server/pages/page-reads";
 import { RolloutClient } from "./rollout-client";
 
 interface RolloutPageProps {
@@ -25,7 +24,7 @@ export async function generateMetadata({ params }: RolloutPageProps): Promise<Me
  */
 export default async function RolloutPage({ params }: RolloutPageProps) {
   const { cluster, service, deploymentId } = await names(params);
-  const connection = await currentConnection();
-  const initial = await readLive(() => readRolloutView(connection, cluster, service, deploymentId));
+  const initial = await readRolloutPage(cluster, service, deploymentId);
+  if (missing(initial)) notFound();
   return <RolloutClient cluster={cluster} service={service} deploymentId={deploymentId} initial={initial} />;
 }
