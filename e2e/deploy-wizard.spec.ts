@@ -191,6 +191,45 @@ test("the review shows the configuration change and the planned traffic, with th
   await expect(wizard.stepHeading).toBeFocused();
 });
 
+test("the browser's Back and Forward move between steps with every choice kept, and a reload stays on the step", async ({ page }) => {
+  // The demo's api, only looked at: nothing is deployed.
+  const wizard = new DeployWizard(page);
+  await wizard.open("demo", "api");
+  await wizard.nextTo("What to deploy");
+  await wizard.newImage("api", "public.ecr.aws/slipway/api:2.0.0", "Back and forth");
+  await wizard.nextTo("Strategy");
+  await wizard.strategy("Linear").check();
+  await wizard.field("Step (%)").fill("25");
+  await wizard.nextTo("Review");
+  await expect(page).toHaveURL(/\/deploy\?step=review$/);
+
+  await page.goBack();
+  await expect(wizard.stepHeading).toHaveText("3. Strategy");
+  await expect(wizard.strategy("Linear")).toBeChecked();
+  await expect(wizard.field("Step (%)")).toHaveValue("25");
+  await page.goBack();
+  await expect(wizard.stepHeading).toHaveText("2. What to deploy");
+  await expect(wizard.field("Image of api")).toHaveValue("public.ecr.aws/slipway/api:2.0.0");
+  await expect(wizard.field("Change note")).toHaveValue("Back and forth");
+
+  await page.goForward();
+  await expect(wizard.stepHeading).toHaveText("3. Strategy");
+  await expect(wizard.field("Step (%)")).toHaveValue("25");
+  await page.goForward();
+  await expect(wizard.stepHeading).toHaveText("4. Review");
+  await expect(wizard.review("Planned production traffic").getByRole("table").getByRole("row", { name: /Step 1: 25 % of production traffic/ })).toBeVisible();
+
+  await page.reload();
+  await expect(wizard.stepHeading).toHaveText("4. Review");
+  await expect(wizard.review("Task definition")).toContainText("public.ecr.aws/slipway/api:2.0.0");
+  // Each step is an entry of its own, back to the first.
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await expect(wizard.stepHeading).toHaveText("1. Target");
+  await expect(page).toHaveURL(/\/deploy$/);
+});
+
 test.describe("a viewer", () => {
   test.use({ storageState: storageStateOf("vera") });
 

@@ -4,7 +4,7 @@ import type { Locator, Page, Response } from "@playwright/test";
 export class ClusterPage {
   constructor(readonly page: Page) {}
 
-  /** The page\'s own response: its status says whether it was found. */
+  /** The page's own response: its status says whether it was found. */
   open(cluster: string): Promise<Response | null> {
     return this.page.goto(`/clusters/${encodeURIComponent(cluster)}`);
   }

@@ -6,7 +6,7 @@ type StrategyName = "Rolling" | "Blue/green" | "Linear" | "Canary";
 export class DeployWizard {
   constructor(readonly page: Page) {}
 
-  /** The page\'s own response: its status says whether it was found. */
+  /** The page's own response: its status says whether it was found. */
   open(cluster: string, service: string): Promise<Response | null> {
     return this.page.goto(`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deploy`);
   }

@@ -4,17 +4,17 @@ import type { Locator, Page, Response } from "@playwright/test";
 export class TaskDefinitionPages {
   constructor(readonly page: Page) {}
 
-  /** The page\'s own response: its status says whether it was found. */
+  /** The page's own response: its status says whether it was found. */
   openFamilies(): Promise<Response | null> {
     return this.page.goto("/task-definitions");
   }
 
-  /** The page\'s own response: its status says whether it was found. */
+  /** The page's own response: its status says whether it was found. */
   openFamily(family: string, query = ""): Promise<Response | null> {
     return this.page.goto(`/task-definitions/${encodeURIComponent(family)}${query}`);
   }
 
-  /** The page\'s own response: its status says whether it was found. */
+  /** The page's own response: its status says whether it was found. */
   openRevision(family: string, revision: number | string): Promise<Response | null> {
     return this.page.goto(`/task-definitions/${encodeURIComponent(family)}/${revision}`);
   }

@@ -9,6 +9,7 @@ import { ReviewStep } from "@/components/deploy/review-step";
 import { SourceStep } from "@/components/deploy/source-step";
 import { Stepper } from "@/components/deploy/stepper";
 import { StrategyStep } from "@/components/deploy/strategy-step";
+import { useWizardHistory } from "@/components/deploy/use-wizard-history";
 import { TargetStep } from "@/components/deploy/target-step";
 import { initialForm, STEPS, stepOfField, toChoicesInput, type StepId, type WizardForm } from "@/components/deploy/wizard-form";
 import { Button } from "@/components/ui/button";
@@ -49,16 +50,42 @@ export function DeployClient({ cluster, serviceName, context }: { cluster: strin
     (focusTarget.to === "error" && invalid ? invalid : heading.current)?.focus();
   }, [focusTarget]);
 
+  const history = useWizardHistory((entry) => {
+    setForm(entry.form);
+    setStep(entry.step);
+    setReached(entry.reached);
+    setErrors({});
+    setFocusTarget({ to: "heading" });
+    // The review and deploy steps show choices that have been checked: check them again.
+    if (indexOf(entry.step) > indexOf("strategy")) void recheck(entry.form);
+  });
+
   function goTo(next: StepId, focus: "heading" | "error" = "heading") {
+    const nextReached = Math.max(reached, indexOf(next));
+    if (next !== step) history.move({ step, reached, form }, { step: next, reached: nextReached, form });
     setStep(next);
-    setReached((before) => Math.max(before, indexOf(next)));
+    setReached(nextReached);
     setFocusTarget({ to: focus });
+  }
+
+  /** A step restored from the browser's history, past the strategy: its choices checked as "Next" would have. */
+  async function recheck(restored: WizardForm) {
+    const loaded = planning ?? (await loadDeployPlanning());
+    setPlanning(loaded);
+    const result = loaded.checkChoices(loaded.deployChoices, toChoicesInput(restored, target));
+    if (result.ok) setChecked(result.value);
+    else {
+      setErrors(result.fieldErrors);
+      setStep(stepOfField(Object.keys(result.fieldErrors)[0]!));
+    }
   }
 
   /** A change makes the later steps stale: they must be passed again, through "Next", to be checked. */
   function change(update: Partial<WizardForm>) {
-    setForm((before) => ({ ...before, ...update }));
+    const changed = { ...form, ...update };
+    setForm(changed);
     setReached(indexOf(step));
+    history.save({ step, reached: indexOf(step), form: changed });
   }
 
   /** The step's fields and those before it, checked; on a message, the first step that has one is shown with it. */
