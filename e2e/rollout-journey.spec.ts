@@ -98,6 +98,8 @@ test("a canary approved on its rollout page: the weight and health charted as th
 
   await approve(page, "Promote the canary to 100 %?");
   await expect(page.getByText("Completed", { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("term").filter({ hasText: /^Stage$/ })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Decisions" }).getByRole("listitem")).toHaveCount(2);
   await expect(chart(page, "Production traffic on the new revision")).toHaveAttribute("aria-label", /Requested \(ECS\) 100 %/);
   const weights = await productionWeights(canary.loadBalancing);
   expect(weights.blue).toBe(0);
@@ -117,8 +119,19 @@ test("a canary rolled back at its promotion: production traffic returns to blue"
   await expect(decisions.panel.getByRole("heading", { level: 2 })).toHaveText("Promote the canary to 100 %?", { timeout: 30_000 });
   await decisions.rollBackButton.click();
   await decisions.dialog(`Roll back web to ${canary.family}:1?`).getByRole("button", { name: "Roll back" }).click();
+  // The moment the answer is shown, the page no longer says the deployment waits.
+  const status = page.getByRole("term").filter({ hasText: /^Status$/ }).locator("xpath=following-sibling::dd[1]");
+  await expect(page.getByRole("status").filter({ hasText: "Rolling back: ECS returns production traffic to the previous revision." })).toBeVisible();
+  expect(await status.textContent()).not.toBe("Awaiting approval");
 
-  await expect(page.getByText("Rolled back", { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+  await expect(status).toHaveText("Rolled back", { timeout: 60_000 });
+  // Finished means finished: no stage, no question, and who decided what.
+  await expect(page.getByRole("term").filter({ hasText: /^Stage$/ })).toHaveCount(0);
+  await expect(decisions.panel).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Decisions" }).getByRole("listitem")).toHaveText([
+    /^Approved by Demo admin at \d\d:\d\d UTC$/,
+    /^Rolled back by Demo admin at \d\d:\d\d UTC$/,
+  ]);
   await expect(chart(page, "Production traffic on the new revision")).toHaveAttribute("aria-label", /Requested \(ECS\) 0 %/);
   await expect(revisionRow(page, `${canary.family}:1`)).toContainText("100 %");
   const weights = await productionWeights(canary.loadBalancing);

@@ -4,11 +4,12 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { dashboardUnreachable } from "@/lib/live-read";
+import { queryKeys } from "@/lib/query-keys";
 
 /**
  * Calls a server action and keeps its answer for the form to show. When it succeeds, the live
- * views under `invalidate` are read again at once, so the page shows what changed without
- * waiting for its next poll. A server that cannot be reached is an answer too, not a throw.
+ * views under `invalidate` (and the approvals) are read again at once, so the page shows what
+ * changed without waiting for its next poll. A server that cannot be reached is an answer too, not a throw.
  */
 export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, invalidate: readonly QueryKey[] = []) {
   const queryClient = useQueryClient();
@@ -26,7 +27,8 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
     }
     setResult(answer);
     setPending(false);
-    if (answer.ok) await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    // Any change can end a pause somewhere: the approvals badge and inbox are read again too.
+    if (answer.ok) await Promise.all([...invalidate, queryKeys.approvals()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     return answer;
   }
 

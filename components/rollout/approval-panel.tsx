@@ -1,49 +1,38 @@
 "use client";
 
-import { useId, useState } from "react";
-import { useAction } from "@/components/actions/use-action";
+import { useId } from "react";
 import { useCan } from "@/components/auth/permissions-context";
 import { pausedAtText } from "@/lib/approval-text";
-import { queryKeys } from "@/lib/query-keys";
+import { isFinished } from "@/lib/rollout/sample";
 import { approvalQuestion, continueConsequence, countdownText, gateContextOf, rollbackConsequence } from "@/lib/rollout/approval-text";
-import type { Decision } from "@/lib/schemas/rollout";
 import { formatTimestamp } from "@/lib/timestamp";
 import type { ApprovalGate } from "@/lib/view-models/deployments";
 import type { RolloutView } from "@/lib/view-models/rollout";
-import { continueServiceDeployment } from "@/server/actions/continue-service-deployment";
 import { DecisionButton } from "./decision-button";
 import { DecisionResult } from "./decision-result";
+import type { RolloutDecisionState } from "./use-decision";
 
 /**
  * What on-call people come for: a deployment paused at a PAUSE hook, the question it asks, how
  * long is left before its timeout decides, and Approve / Roll back for approvers. Render it
  * whenever the view is shown: it shows itself while the deployment waits, and keeps the
- * answer to a decision on screen after the pause is gone.
+ * answer to a decision on screen until the deployment finishes or asks again.
  */
-export function ApprovalPanel({ view, now }: { view: RolloutView; now: number }) {
+export function ApprovalPanel({ view, now, decision }: { view: RolloutView; now: number; decision: RolloutDecisionState }) {
   const canApprove = useCan("approve");
-  const gate = view.deployment.awaitingApproval;
-  const decision = useAction(continueServiceDeployment, [queryKeys.clusters.one(view.cluster), queryKeys.approvals()]);
-  const [decidedHook, setDecidedHook] = useState<string>();
   const titleId = useId();
   const labelId = useId();
-
-  // An answer belongs to the pause it was given for; a later pause (a canary's promotion gate) asks afresh.
-  const result = decision.result && (!gate || gate.hookId === decidedHook) ? decision.result : undefined;
-  if (!gate && !result) return null;
-  const asking = gate && !(result?.ok && gate.hookId === decidedHook);
-
-  async function decide(active: ApprovalGate, action: Decision) {
-    setDecidedHook(active.hookId);
-    await decision.run({ serviceDeploymentArn: active.serviceDeploymentArn, hookId: active.hookId, action });
-  }
-
+  const { gate, result, answered } = decision;
+  // Once the deployment has finished, its header says how, and by whom: an earlier answer has nothing to add.
+  if (!gate && (!result || isFinished(view.deployment.status))) return null;
+  const asking = gate !== undefined && !answered;
   const context = gateContextOf(view);
+  const answeredTitle = !result?.ok ? "The decision was not taken" : decision.decision === "ROLLBACK" ? "Rolling back" : "Approved";
   return (
     <section aria-labelledby={`${labelId} ${titleId}`} className="rounded-lg border-2 border-warn-line bg-warn-soft p-4 shadow-sm sm:p-5">
       <p id={labelId} className="text-xs font-semibold tracking-wide text-warn uppercase">{asking ? "Awaiting approval" : "Approval"}</p>
       <h2 id={titleId} className="mt-1 text-xl font-semibold [overflow-wrap:anywhere]">
-        {asking ? approvalQuestion(context) : "The pause is over"}
+        {asking ? approvalQuestion(context) : answeredTitle}
       </h2>
       {asking && gate && (
         <>
@@ -60,7 +49,7 @@ export function ApprovalPanel({ view, now }: { view: RolloutView; now: number })
                 consequence={<p>{continueConsequence(context)}</p>}
                 confirmLabel="Approve"
                 pending={decision.pending}
-                onConfirm={() => decide(gate, "CONTINUE")}
+                onConfirm={() => decision.decide(gate, "CONTINUE")}
               />
               <DecisionButton
                 label="Roll back"
@@ -69,7 +58,7 @@ export function ApprovalPanel({ view, now }: { view: RolloutView; now: number })
                 consequence={<p>{rollbackConsequence(context)}</p>}
                 confirmLabel="Roll back"
                 pending={decision.pending}
-                onConfirm={() => decide(gate, "ROLLBACK")}
+                onConfirm={() => decision.decide(gate, "ROLLBACK")}
               />
             </div>
           ) : (

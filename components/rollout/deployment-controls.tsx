@@ -20,7 +20,7 @@ const STOPPABLE: ReadonlySet<string> = new Set(["PENDING", "IN_PROGRESS"]);
  */
 export function DeploymentControls({ view }: { view: RolloutView }) {
   const canOperate = useCan("operate");
-  const stop = useAction(stopServiceDeployment, [queryKeys.clusters.one(view.cluster), queryKeys.approvals()]);
+  const stop = useAction(stopServiceDeployment, [queryKeys.clusters.one(view.cluster)]);
   const titleId = useId();
   const stoppable = STOPPABLE.has(view.deployment.status ?? "");
   if (!canOperate || (!stoppable && !stop.result)) return null;

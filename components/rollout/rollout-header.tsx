@@ -3,7 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/service/relative-time";
-import { deploymentStatusText, lifecycleStageText, revisionLabel } from "@/lib/deployment-text";
+import { deploymentStatusText, lifecycleStageText, revisionLabel, type StatusText } from "@/lib/deployment-text";
+import { clockTime } from "@/lib/rollout/approval-text";
+import { isFinished } from "@/lib/rollout/sample";
+import type { Decision } from "@/lib/schemas/rollout";
 import { pagePaths } from "@/lib/query-keys";
 import type { RolloutView } from "@/lib/view-models/rollout";
 
@@ -28,11 +31,21 @@ export function RolloutBreadcrumb({ cluster, service, deploymentId }: { cluster:
   );
 }
 
-/** Where the deployment is: its status and why, its stage, its strategy, and when it started and ended. */
-export function RolloutHeader({ view, deploymentId, now, aside }: { view: RolloutView; deploymentId: string; now: number; aside?: ReactNode }) {
+/** The status to show the moment this person answers the pause, before the next look at ECS confirms it. */
+const ANSWERED: Record<Decision, StatusText> = {
+  CONTINUE: { label: "In progress", tone: "info" },
+  ROLLBACK: { label: "Rolling back", tone: "warn" },
+};
+
+/**
+ * Where the deployment is: its status and why, its stage while it runs (a finished deployment
+ * has none), its strategy, when it started and ended, and who decided what along the way.
+ * `answered`: the decision this person has just taken on the pause still shown.
+ */
+export function RolloutHeader({ view, deploymentId, now, answered, aside }: { view: RolloutView; deploymentId: string; now: number; answered?: Decision; aside?: ReactNode }) {
   const { deployment } = view;
-  const status = deploymentStatusText(deployment.status, deployment.awaitingApproval !== undefined);
-  const stage = lifecycleStageText(deployment.lifecycleStage);
+  const status = answered ? ANSWERED[answered] : deploymentStatusText(deployment.status, deployment.awaitingApproval !== undefined);
+  const stage = isFinished(deployment.status) ? undefined : lifecycleStageText(deployment.lifecycleStage);
   return (
     <div>
       <RolloutBreadcrumb cluster={view.cluster} service={view.service} deploymentId={deploymentId} />
@@ -72,6 +85,15 @@ export function RolloutHeader({ view, deploymentId, now, aside }: { view: Rollou
         )}
       </dl>
       {deployment.statusReason && <p className="mt-2 max-w-prose text-sm text-ink-muted [overflow-wrap:anywhere]">{deployment.statusReason}</p>}
+      {view.decisions.length > 0 && (
+        <ul aria-label="Decisions" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {view.decisions.map((decision) => (
+            <li key={`${decision.what}:${decision.at}`}>
+              {decision.what} by <span className="font-medium">{decision.by}</span> at <time dateTime={decision.at}>{clockTime(decision.at)}</time>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

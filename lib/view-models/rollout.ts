@@ -22,8 +22,18 @@ export interface RolloutView {
   lookedAt: string;
   /** Samples after the `since` the browser asked with, oldest first; all of them without `since`. */
   samples: RolloutSample[];
+  /** What people decided here about the deployment, oldest first (from the audit log). */
+  decisions: RolloutDecision[];
   /** Set when the latest look failed: what is shown is from the one before. */
   staleBecause?: AwsFailure;
+}
+
+/** A person's decision on a deployment: approving a pause, rolling it back, or stopping it. */
+export interface RolloutDecision {
+  what: "Approved" | "Rolled back" | "Stopped";
+  by: string;
+  /** ISO 8601. */
+  at: string;
 }
 
 /** A rollout's read: its view, or why it could not be read. */
@@ -32,6 +42,7 @@ export type RolloutRead = (RolloutView & { error?: undefined }) | { error: AwsFa
 export function toRolloutView(
   look: { deployment: ServiceDeployment; service: Service; revisions: readonly ServiceRevision[]; lookedAt: string },
   samples: RolloutSample[],
+  decisions: RolloutDecision[] = [],
   staleBecause?: AwsFailure,
 ): RolloutView {
   const { deployment, service } = look;
@@ -47,6 +58,7 @@ export function toRolloutView(
     events: toServiceEvents(service).filter((event) => !event.createdAt || Date.parse(event.createdAt) >= since - 1_000),
     lookedAt: look.lookedAt,
     samples,
+    decisions,
     ...(staleBecause ? { staleBecause } : {}),
   };
 }

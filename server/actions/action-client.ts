@@ -8,6 +8,7 @@ import type { Connection } from "@/server/aws/connection";
 import { currentConnection } from "@/server/aws/current-connection";
 import { toAwsFailure } from "@/server/aws/errors";
 import { auditAction } from "@/server/audit/record-action";
+import { forgetApprovalsInbox } from "@/server/ecs/approvals-inbox";
 import { currentActor, refusalFor, type Actor } from "@/server/auth/session";
 
 /**
@@ -86,7 +87,10 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
       return { ok: false, error: { code: "invalid-input", message: "Some fields need attention; nothing was sent to AWS." }, fieldErrors };
     }
     try {
-      const outcome = await spec.run(parsed.data, { connection: await currentConnection(), actor });
+      const connection = await currentConnection();
+      const outcome = await spec.run(parsed.data, { connection, actor });
+      // Any change can end a pause (a deploy over it, a decision, a deletion): the inbox is read afresh.
+      forgetApprovalsInbox(connection);
       logOutcome(spec.name, actor, "succeeded", { target: outcome.target });
       await auditAction({ action: spec.name, input: parsed.data, outcome: "succeeded", target: outcome.target, detail: outcome.message, awsRequestId: outcome.requestId });
       return { ok: true, message: outcome.message, value: outcome.value };

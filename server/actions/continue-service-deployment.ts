@@ -4,7 +4,7 @@ import { ContinueServiceDeploymentCommand } from "@aws-sdk/client-ecs";
 import { continueServiceDeploymentInput, type ContinueServiceDeploymentInput, type Decision } from "@/lib/schemas/rollout";
 import type { ActionResult } from "@/lib/action-result";
 import { sendEcs } from "@/server/aws/writes";
-import { forgetApprovalsInbox } from "@/server/ecs/approvals-inbox";
+import { sharedRolloutSampler } from "@/server/rollout/sampler";
 import { defineAction, type ActionContext, type ActionOutcome } from "./action-client";
 import { alreadyDecided, DECISION_ACTIONS, describeDeployment, isAwsError, type AlreadyDecided } from "./continue-service-deployment-settled";
 
@@ -34,7 +34,7 @@ async function decide(
   if (settledBefore) return late(settledBefore);
   try {
     const { $metadata } = await sendEcs(connection, new ContinueServiceDeploymentCommand({ serviceDeploymentArn, hookId, action }));
-    forgetApprovalsInbox(connection);
+    sharedRolloutSampler().refresh(serviceDeploymentArn);
     return { message: DONE[action], value: { alreadyDecided: false, decision: action }, target: serviceDeploymentArn, requestId: $metadata.requestId };
   } catch (error) {
     if (!isAwsError(error, "InvalidParameterException")) throw error;

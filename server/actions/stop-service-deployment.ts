@@ -4,7 +4,7 @@ import { StopServiceDeploymentCommand, type ServiceDeploymentStatus } from "@aws
 import { alreadyFinishedText } from "@/lib/rollout/approval-text";
 import { stopServiceDeploymentInput, type StopType } from "@/lib/schemas/rollout";
 import { sendEcs } from "@/server/aws/writes";
-import { forgetApprovalsInbox } from "@/server/ecs/approvals-inbox";
+import { sharedRolloutSampler } from "@/server/rollout/sampler";
 import { defineAction } from "./action-client";
 import { describeDeployment, isAwsError, STOP_ACTION } from "./continue-service-deployment-settled";
 
@@ -38,7 +38,7 @@ export const stopServiceDeployment = defineAction({
     if (!STOPPABLE.has(before.status ?? "")) return finished(before.status);
     try {
       const { $metadata } = await sendEcs(connection, new StopServiceDeploymentCommand({ serviceDeploymentArn, stopType }));
-      forgetApprovalsInbox(connection);
+        sharedRolloutSampler().refresh(serviceDeploymentArn);
       return { message: DONE[stopType], value: { alreadyFinished: false, stopType } as StopValue, target: serviceDeploymentArn, requestId: $metadata.requestId };
     } catch (error) {
       // Finished, or stopped by someone else, between our look and our call.

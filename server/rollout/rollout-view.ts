@@ -6,6 +6,7 @@ import { toRolloutView, type RolloutRead } from "@/lib/view-models/rollout";
 import { describeServices } from "@/server/aws/batching";
 import { connectionKey, type Connection } from "@/server/aws/connection";
 import { toAwsFailure } from "@/server/aws/errors";
+import { rolloutDecisions } from "./rollout-decisions";
 import { sharedRolloutStore } from "./sample-store";
 import { sharedRolloutSampler } from "./sampler";
 
@@ -53,7 +54,7 @@ export async function readRolloutView(connection: Connection, cluster: string, s
     if (!look.ok) return { error: look.error };
     const { deployment, service: described, revisions, sample } = look.value;
     const samples = sharedRolloutStore().samples(arn, since);
-    return toRolloutView({ deployment, service: described, revisions, lookedAt: sample.at }, samples, sampler.failure(arn));
+    return toRolloutView({ deployment, service: described, revisions, lookedAt: sample.at }, samples, rolloutDecisions(arn), sampler.failure(arn));
   } catch (error) {
     return { error: toAwsFailure(error) };
   }

@@ -8,6 +8,7 @@ import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedL
 import { buildShopCluster, type ShopCluster } from "@/server/ecs/test-account";
 import { RolloutSampler } from "./sampler";
 import { RolloutStore } from "./sample-store";
+import { readRolloutSnapshot } from "./snapshot";
 
 let local: CountedLocalEcs;
 let shop: ShopCluster;
@@ -67,6 +68,31 @@ describe("the rollout sampler", () => {
     expect(weights.at(-1)).toBe(100);
     expect(store.samples(shop.pausedDeployment).at(-1)?.status).toBe("SUCCESSFUL");
     expect(store.unfinished()).toEqual([]);
+  });
+
+  it("looks at once when asked to refresh, however often, and keeps to one loop", async () => {
+    const real = await readRolloutSnapshot(CONNECTION, shop.createdDeployment);
+    if (!real.ok) throw new Error("the created deployment could not be read");
+    // A deployment still going, each look taking a moment, counted.
+    const looks: number[] = [];
+    const read = async () => {
+      looks.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { ok: true as const, value: { ...real.value, sample: { ...real.value.sample, status: "IN_PROGRESS" as const, at: new Date().toISOString() } } };
+    };
+    const store = new RolloutStore(join(dir, "refreshed.sqlite"));
+    stores.push(store);
+    const sampler = new RolloutSampler(store, read, 60_000);
+    samplers.push(sampler);
+    sampler.watch(CONNECTION, shop.createdDeployment);
+    await sampler.latest(shop.createdDeployment);
+    expect(looks).toHaveLength(1);
+
+    for (let asked = 0; asked < 5; asked++) sampler.refresh(shop.createdDeployment);
+    await waitFor("the look asked for, and one more for the refreshes that came while it was taken", async () => (looks.length === 3 ? true : undefined), 5_000, 10);
+    // Then the minute-long wait, in one loop: no more looks.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(looks).toHaveLength(3);
   });
 
   it("goes on after a restart with the deployments left unfinished, and stops at one ECS no longer knows", async () => {

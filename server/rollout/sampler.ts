@@ -29,6 +29,10 @@ interface Watched {
   settleFirst: (look: Part<RolloutSnapshot>) => void;
   failures: number;
   done: boolean;
+  /** A look is being taken now. */
+  looking?: boolean;
+  /** Someone asked for a look while one was being taken. */
+  lookAgain?: boolean;
 }
 
 export class RolloutSampler {
@@ -51,6 +55,14 @@ export class RolloutSampler {
     let settleFirst!: (look: Part<RolloutSnapshot>) => void;
     const first = new Promise<Part<RolloutSnapshot>>((resolve) => (settleFirst = resolve));
     this.watched.set(arn, { connection, first, settleFirst, failures: 0, done: false });
+    void this.sample(arn);
+  }
+
+  /** Looks at `arn` now rather than at its next turn: a decision was just taken, and viewers should see it at once. */
+  refresh(arn: string): void {
+    const watched = this.watched.get(arn);
+    if (!watched || watched.done) return;
+    clearTimeout(watched.timer);
     void this.sample(arn);
   }
 
@@ -80,14 +92,28 @@ export class RolloutSampler {
   }
 
   private async sample(arn: string): Promise<void> {
+    const watched = this.watched.get(arn);
+    if (!watched) return;
+    // One look at a time: a refresh during a look asks for another right after it.
+    if (watched.looking) {
+      watched.lookAgain = true;
+      return;
+    }
+    watched.looking = true;
     try {
       await this.sampleOnce(arn);
     } catch (error) {
       // Reads never throw (they answer failures); the store can (a full disk, a locked file).
       // Keep sampling: the next look may be stored.
       console.error(`Sampling ${arn} failed:`, error);
-      const watched = this.watched.get(arn);
-      if (watched && !watched.done) this.schedule(arn, watched, Math.min(this.intervalMs * 10, MAX_BACKOFF_MS));
+      if (!watched.done) this.schedule(arn, watched, Math.min(this.intervalMs * 10, MAX_BACKOFF_MS));
+    } finally {
+      watched.looking = false;
+    }
+    if (watched.lookAgain && !watched.done) {
+      watched.lookAgain = false;
+      clearTimeout(watched.timer);
+      void this.sample(arn);
     }
   }
 

@@ -9,13 +9,15 @@ import { RolloutCharts } from "@/components/rollout/rollout-charts";
 import { RolloutHeader } from "@/components/rollout/rollout-header";
 import { RolloutNotFound } from "@/components/rollout/rollout-not-found";
 import { StageStepper } from "@/components/rollout/stage-stepper";
+import { useDecision } from "@/components/rollout/use-decision";
 import { ROLLOUT_POLL_MS, useRolloutView } from "@/components/rollout/use-rollout-view";
 import { Section } from "@/components/service/section";
 import { ServiceEvents } from "@/components/service/service-events";
 import type { LiveRead } from "@/lib/live-read";
 import { extendToPresent } from "@/lib/rollout/chart-series";
 import type { RolloutSample } from "@/lib/rollout/sample";
-import type { RolloutRead } from "@/lib/view-models/rollout";
+import type { AwsFailure } from "@/lib/aws-errors";
+import type { RolloutRead, RolloutView } from "@/lib/view-models/rollout";
 
 /** How much history the charts hold, and from when: kept across restarts, so it can be older than this page. */
 function SampleCount({ samples }: { samples: readonly RolloutSample[] }) {
@@ -32,17 +34,23 @@ export function RolloutClient({ cluster, service, deploymentId, initial }: { clu
   const { view, failure, updatedAt, now } = useRolloutView(cluster, service, deploymentId, initial);
   if (!view && failure?.code === "not-found") return <RolloutNotFound cluster={cluster} service={service} deploymentId={deploymentId} failure={failure} />;
   if (!view) return <LiveFailure failure={failure} hasData={false} what="deployment" everyMs={ROLLOUT_POLL_MS} />;
+  return <RolloutBody view={view} deploymentId={deploymentId} failure={failure} updatedAt={updatedAt} now={now} />;
+}
+
+function RolloutBody({ view, deploymentId, failure, updatedAt, now }: { view: RolloutView; deploymentId: string; failure?: AwsFailure; updatedAt?: number; now: number }) {
+  const decision = useDecision(view);
   return (
     <div className="space-y-6">
       <RolloutHeader
         view={view}
         deploymentId={deploymentId}
         now={now}
+        answered={decision.answered ? decision.decision : undefined}
         aside={updatedAt !== undefined && <Freshness updatedAt={Date.parse(view.lookedAt) || updatedAt} now={now} stale={failure !== undefined} />}
       />
       <LiveFailure failure={failure} hasData what="deployment" everyMs={ROLLOUT_POLL_MS} />
       {/* Both hide themselves when there is nothing to decide or stop; the panel keeps a decision's answer on screen. */}
-      <ApprovalPanel view={view} now={now} />
+      <ApprovalPanel view={view} now={now} decision={decision} />
       <DeploymentControls view={view} />
       <Section title="Stages">
         <StageStepper view={view} now={now} />
