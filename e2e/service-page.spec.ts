@@ -194,7 +194,7 @@ test("deleting a service: confirmed by its name, its tasks stop, and then it off
 
   await service.deleteButton.click();
   const dialog = service.dialog("Delete service web?");
-  await expect(dialog).toContainText(`ECS stops web's 2 running tasks, draining them from their load balancer first, and then removes web from cluster ${cluster}.`);
+  await expect(dialog).toContainText(`ECS stops web's 2 running tasks, and then removes web from cluster ${cluster}.`);
   await expect(dialog).toContainText("This cannot be undone; its task definitions stay.");
   const confirm = dialog.getByRole("button", { name: "Delete service" });
   await expect(confirm).toBeDisabled();

@@ -29,6 +29,7 @@ export function DeleteServiceDialog({
 }) {
   const { cluster, service } = target;
   const remove = useAction(deleteService, [queryKeys.clusters.one(cluster), queryKeys.clusters.overview()]);
+  const draining = target.targetGroups.length === 0 ? "" : target.running === 1 ? ", draining it from its load balancer first" : ", draining them from its load balancer first";
   const stays = ["its task definitions", target.targetGroups.length > 0 ? `its target groups (${target.targetGroups.join(", ")})` : undefined].filter(Boolean).join(" and ");
   return (
     <DeleteDialog
@@ -38,9 +39,7 @@ export function DeleteServiceDialog({
       description={
         <>
           <p>
-            {target.running > 0
-              ? `ECS stops ${service}'s ${formatCount(target.running, "running task")}, draining them from their load balancer first, and then removes ${service} from cluster ${cluster}.`
-              : `ECS removes ${service} from cluster ${cluster}.`}{" "}
+            {target.running > 0 ? `ECS stops ${service}'s ${formatCount(target.running, "running task")}${draining}, and then removes ${service} from cluster ${cluster}.` : `ECS removes ${service} from cluster ${cluster}.`}{" "}
             This cannot be undone; {stays} stay.
           </p>
         </>

@@ -31,7 +31,7 @@ export function ServiceHeader({
               </Badge>
             ))}
           </div>
-          <p className="mt-1 text-sm text-ink-muted">{description}</p>
+          <p className="mt-1 text-sm text-ink-muted [overflow-wrap:anywhere]">{description}</p>
         </div>
         {aside && <div className="flex shrink-0 flex-col items-start gap-2 md:items-end">{aside}</div>}
       </div>

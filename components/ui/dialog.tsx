@@ -44,11 +44,11 @@ export function Dialog({
     >
       {open && (
         <div className="space-y-4 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold [overflow-wrap:anywhere]">
             {title}
           </h2>
           {description && (
-            <div id={descriptionId} className="text-sm text-ink-muted">
+            <div id={descriptionId} className="text-sm text-ink-muted [overflow-wrap:anywhere]">
               {description}
             </div>
           )}

@@ -22,7 +22,7 @@ const TITLE_TONES: Record<NoticeTone, string> = {
  */
 export function Notice({ tone, title, children, live = false }: { tone: NoticeTone; title: string; children?: ReactNode; live?: boolean }) {
   return (
-    <div role={live ? "status" : undefined} className={`rounded-md border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div role={live ? "status" : undefined} className={`rounded-md border px-4 py-3 text-sm [overflow-wrap:anywhere] ${TONES[tone]}`}>
       <p className={`font-semibold ${TITLE_TONES[tone]}`}>{title}</p>
       {children && <div className="mt-1 space-y-1 text-ink">{children}</div>}
     </div>
