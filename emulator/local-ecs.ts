@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { rmSync } from "node:fs";
 import { createEndpoint, type EndpointOptions } from "./protocols/endpoint";
+import { withoutOperations } from "./protocols/operation";
 import { Clock } from "./engine/clock";
 import { ServiceScheduler } from "./engine/service-scheduler";
 import { TaskLifecycle } from "./engine/task-lifecycle";
@@ -39,6 +40,8 @@ export interface LocalEcsOptions {
   apiFaults?: ApiFaults;
   /** Real GET / requests per second sent through each load balancer; 0 (default) sends none. */
   syntheticTrafficPerSecond?: number;
+  /** ECS operations to answer as an endpoint that lacks them (UnknownOperationException), e.g. an older partition's. */
+  withoutEcsOperations?: readonly string[];
 }
 
 export interface RunningLocalEcs {
@@ -92,9 +95,12 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
         protocol: "json",
         targetPrefix: ECS_TARGET_PREFIX,
         signingName: "ecs",
-        definition: createEcsService(
-          world,
-          chainBeforeOperation(createEcsThrottle({ mode: options.throttling ?? "off" }), (ctx) => ecsFaults?.(ctx)),
+        definition: withoutOperations(
+          createEcsService(
+            world,
+            chainBeforeOperation(createEcsThrottle({ mode: options.throttling ?? "off" }), (ctx) => ecsFaults?.(ctx)),
+          ),
+          options.withoutEcsOperations ?? [],
         ),
       },
       {

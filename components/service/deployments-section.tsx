@@ -205,13 +205,18 @@ export function DeploymentsSection({ deployments, now, rollback }: { deployments
       </Section>
     );
   }
-  const { ongoing, last, past, revisionsError } = deployments.value;
+  const { ongoing, last, past, revisionsError, withoutServiceDeployments } = deployments.value;
   const none = ongoing.length === 0 && !last && past.length === 0;
   // Offered newest first: the last deployment's revision, then each earlier one's, once each.
   const offered = new Set<string>();
   const lastRollback = last && offerable(last.targetRevision, rollback, offered) ? last.targetRevision : undefined;
   return (
     <Section title="Deployments" aside={ongoing.length > 0 ? `${ongoing.length} in progress` : undefined}>
+      {withoutServiceDeployments && (
+        <Notice tone="info" title="Deployments as the service lists them">
+          <p>{withoutServiceDeployments}</p>
+        </Notice>
+      )}
       {revisionsError && (
         <Notice tone="warn" title="The deployments' task definitions and images could not be read">
           <FailureDetails failure={revisionsError} />

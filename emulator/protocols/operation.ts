@@ -23,3 +23,13 @@ export interface ServiceDefinition {
   /** Called before every operation: throttling, injected faults. */
   beforeOperation?: (ctx: RequestContext) => void | Promise<void>;
 }
+
+/**
+ * The service without some of its operations, answered as an endpoint that lacks them answers
+ * (UnknownOperationException): an older AWS partition, or another ECS-compatible endpoint.
+ */
+export function withoutOperations(definition: ServiceDefinition, names: readonly string[]): ServiceDefinition {
+  if (names.length === 0) return definition;
+  const operations = Object.fromEntries(Object.entries(definition.operations).filter(([name]) => !names.includes(name)));
+  return { ...definition, operations };
+}

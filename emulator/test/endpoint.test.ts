@@ -1,3 +1,4 @@
+import { ECSClient, ListClustersCommand, ListServiceDeploymentsCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "./harness";
 
@@ -40,5 +41,18 @@ describe("the AWS JSON 1.1 endpoint", () => {
     const response = await post({ "content-type": "application/x-amz-json-1.1" }, "{}");
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).__type).toBe("UnknownServiceException");
+  });
+});
+
+describe("an endpoint without some ECS operations", () => {
+  it("answers them as an older partition does, through the SDK, and the rest as usual", async () => {
+    const older = await startTestEmulator({ withoutEcsOperations: ["ListServiceDeployments"] });
+    try {
+      const ecs = new ECSClient({ endpoint: older.emulator.endpoint, region: "us-east-1", credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+      await expect(ecs.send(new ListServiceDeploymentsCommand({ cluster: "default", service: "web" }))).rejects.toMatchObject({ name: "UnknownOperationException" });
+      expect((await ecs.send(new ListClustersCommand({}))).clusterArns).toEqual([]);
+    } finally {
+      await older.stop();
+    }
   });
 });

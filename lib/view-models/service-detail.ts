@@ -107,6 +107,8 @@ export interface ServiceDeploymentsView extends DeploymentGroups {
   revisions: RevisionInfo[];
   /** Why the revisions (task definitions and images) of the deployments are missing, if they are. */
   revisionsError?: AwsFailure;
+  /** Set when the endpoint has no service deployments: what is shown instead, in a sentence. */
+  withoutServiceDeployments?: string;
 }
 
 /** A revision the service runs now, with its task definition and images when they were described. */

@@ -134,3 +134,18 @@ export async function settle<T extends readonly unknown[] | []>(reads: T): Promi
     -readonly [K in keyof T]: Settled<Awaited<T[K]>>;
   };
 }
+
+/**
+ * The endpoint does not offer the operation at all: AWS answers UnknownOperationException where
+ * a partition lacks it; other ECS-compatible endpoints answer 501, or with a body the SDK
+ * cannot read as the operation's answer.
+ */
+export function isUnsupportedOperation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return (
+    ["UnknownOperationException", "NotImplemented", "NotImplementedException", "InvalidAction"].includes(error.name) ||
+    status === 501 ||
+    error.message.startsWith("Deserialization error")
+  );
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { Service, ServiceDeployment } from "@aws-sdk/client-ecs";
 import { describeServiceDeployments } from "@/server/aws/batching";
 import type { Connection } from "@/server/aws/connection";
-import { settle } from "@/server/aws/errors";
+import { isUnsupportedOperation, settle } from "@/server/aws/errors";
 import type { Part } from "@/lib/view-models/common";
 import { currentDeploymentInProgress } from "@/lib/view-models/clusters";
 
@@ -16,7 +16,13 @@ export async function describeCurrentDeployments(
   services: readonly Service[],
 ): Promise<Part<ReadonlyMap<string, ServiceDeployment>>> {
   const arns = services.flatMap((service) => currentDeploymentInProgress(service) ?? []);
-  const [described] = await settle([describeServiceDeployments(connection, arns)]);
+  // An endpoint without service deployments has no pauses either: nothing waits.
+  const [described] = await settle([
+    describeServiceDeployments(connection, arns).catch((error: unknown) => {
+      if (isUnsupportedOperation(error)) return { serviceDeployments: [] };
+      throw error;
+    }),
+  ]);
   if (!described.ok) return described;
   return { ok: true, value: new Map(described.value.serviceDeployments.map((deployment) => [deployment.serviceDeploymentArn!, deployment])) };
 }

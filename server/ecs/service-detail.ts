@@ -3,7 +3,7 @@ import { ServiceNotFoundException, type Service, type ServiceDeploymentBrief, ty
 import { describeServiceDeployments, describeServices, describeTasks } from "@/server/aws/batching";
 import type { Connection } from "@/server/aws/connection";
 import { listServiceDeployments, listTaskArns } from "@/server/aws/ecs-lists";
-import { settle } from "@/server/aws/errors";
+import { isUnsupportedOperation, settle } from "@/server/aws/errors";
 import { clusterName, serviceName } from "@/lib/arn";
 import { deploymentsToDescribe, groupDeployments, revisionsToDescribe, toRevisionInfo } from "@/lib/view-models/deployments";
 import {
@@ -13,6 +13,7 @@ import {
   type ServiceDeploymentsView,
   type ServiceDetail,
 } from "@/lib/view-models/service-detail";
+import { deploymentsOfService, WITHOUT_SERVICE_DEPLOYMENTS } from "@/lib/view-models/service-own-deployments";
 import { groupTasksByRevision, stoppedTasks } from "@/lib/view-models/tasks";
 import { readServiceEntryPoints } from "./service-detail-entry-points";
 import { describeServiceRevisions } from "./service-revisions";
@@ -41,7 +42,8 @@ import { readTargetHealth, toTargetGroupHealth } from "./target-health";
  *   elbv2:DescribeRules             1 when the service names listener rules
  *   elbv2:DescribeTags              ⌈L/20⌉ when L > 0
  *
- * Past deployments are shown from ListServiceDeployments and their revisions. Each part can fail alone; when
+ * Past deployments are shown from ListServiceDeployments and their revisions; an endpoint without
+ * service deployments gets the service's own `deployments` instead. Each part can fail alone; when
  * the service itself cannot be read, the detail's `error` says why, and a live read fails whole.
  */
 async function describeService(connection: Connection, cluster: string, service: string): Promise<Service> {
@@ -68,7 +70,11 @@ function pastTargets(briefs: readonly ServiceDeploymentBrief[]): string[] {
 }
 
 async function serviceDeployments(connection: Connection, cluster: string, service: string, described: Promise<Service>): Promise<ServiceDeploymentsView> {
-  const briefs = await listServiceDeployments(connection, { cluster, service });
+  const briefs = await listServiceDeployments(connection, { cluster, service }).catch(async (error: unknown) => {
+    if (!isUnsupportedOperation(error)) throw error;
+    return undefined;
+  });
+  if (!briefs) return { ...deploymentsOfService(await described), withoutServiceDeployments: WITHOUT_SERVICE_DEPLOYMENTS };
   const { serviceDeployments } = await describeServiceDeployments(connection, deploymentsToDescribe(briefs));
   // Without the service, the revisions it runs now are unknown; the deployments' own still are.
   const current = await described.catch(() => undefined);
