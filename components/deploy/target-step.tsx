@@ -11,7 +11,7 @@ export function TargetStep({ cluster, serviceName, context }: { cluster: string;
   const rows: [string, string][] = [
     ["Cluster", cluster],
     ["Service", serviceName],
-    ["Runs now", current.label],
+    ["Serves production", current.label],
     ["Tasks", `${formatCount(service.desiredCount ?? 0, "task")} desired, ${service.runningCount ?? 0} running`],
     ["Strategy now", deploymentStrategyLabel(service.deploymentConfiguration, service.deploymentController)],
   ];

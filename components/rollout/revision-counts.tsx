@@ -29,6 +29,12 @@ function rowsOf(view: RolloutView): Row[] {
 
 const count = (value: number) => value.toLocaleString("en-US");
 
+/** "new"; "current" for a revision the deployment moves away from; "no tasks" once it has none (drained, or a canary a new deployment took over from). */
+function roleWord(progress: RevisionProgress, isNew: boolean): string {
+  if (isNew) return "new";
+  return progress.requestedTasks + progress.runningTasks + progress.pendingTasks > 0 ? "current" : "no tasks";
+}
+
 function HealthyCell({ healthy, desired }: { healthy?: number; desired: number }) {
   if (healthy === undefined) return <span className="text-ink-muted">not read</span>;
   return (
@@ -71,7 +77,7 @@ function CountsTable({ view, rows, showTraffic }: { view: RolloutView; rows: rea
           {rows.map(({ progress, isNew, latest }) => (
             <tr key={progress.serviceRevisionArn}>
               <th scope="row" className="px-3 py-2 text-left align-top font-medium whitespace-nowrap">
-                {revisionLabel(progress.revision, progress.serviceRevisionArn)} <Badge tone={isNew ? "info" : "neutral"}>{isNew ? "new" : "current"}</Badge>
+                {revisionLabel(progress.revision, progress.serviceRevisionArn)} <Badge tone={isNew ? "info" : "neutral"}>{roleWord(progress, isNew)}</Badge>
               </th>
               <td className={CELL}>{count(progress.requestedTasks)}</td>
               <td className={CELL}>{count(progress.runningTasks)}</td>

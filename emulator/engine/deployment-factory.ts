@@ -4,7 +4,7 @@ import { ecsArn } from "../store/arns";
 import { newDeploymentId, newServiceDeploymentId, newServiceRevisionId } from "../store/ids";
 import type { ServiceRecord } from "../store/records";
 import type { EcsWorld } from "../world";
-import { setRequestedWeights } from "./deployment-outcomes";
+import { blueRevisionArn, setRequestedWeights } from "./deployment-outcomes";
 import { planTraffic } from "./native/native-plan";
 import { circuitBreakerThreshold } from "./rolling-math";
 
@@ -66,7 +66,7 @@ export function startDeployment(world: EcsWorld, record: ServiceRecord): Deploym
       : { status: "DISABLED", failureCount: 0, threshold: 0 },
     alarms: { status: service.deploymentConfiguration?.alarms?.enable ? "MONITORING" : "DISABLED" },
   };
-  if (plan.native) setRequestedWeights(serviceDeployment, 0, 0);
+  if (plan.native) setRequestedWeights(serviceDeployment, 0, 0, blueRevisionArn(record, plan.native));
   state.serviceDeployments.put(serviceDeploymentArn, { serviceDeployment, deploymentId: deployment.id!, native: plan.native });
   record.links[deployment.id!] = {
     serviceDeploymentArn,

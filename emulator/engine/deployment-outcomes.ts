@@ -1,5 +1,5 @@
 import type { Deployment, DeploymentLifecycleHookDetail, ServiceDeployment } from "@aws-sdk/client-ecs";
-import type { ServiceDeploymentRecord, ServiceRecord } from "../store/records";
+import type { NativeDeploymentState, ServiceDeploymentRecord, ServiceRecord } from "../store/records";
 import type { EcsWorld } from "../world";
 import { routeTraffic } from "./native/traffic-routing";
 import { addServiceEvent, serviceEventText } from "./service-events";
@@ -96,7 +96,7 @@ export class DeploymentOutcomes {
         updatedAt: at,
         rollback: { reason, startedAt: at, serviceRevisionArn: record.links[target.id!]?.serviceRevisionArn },
       });
-      if (current.native) this.returnTrafficToBlue(current);
+      if (current.native) this.returnTrafficToBlue(record, current);
       stopWaitingHooks(current.serviceDeployment);
       this.save(current);
     }
@@ -160,11 +160,11 @@ export class DeploymentOutcomes {
     this.wake(record.service.serviceArn!);
   }
 
-  private returnTrafficToBlue(deployment: ServiceDeploymentRecord): void {
+  private returnTrafficToBlue(record: ServiceRecord, deployment: ServiceDeploymentRecord): void {
     const sd = deployment.serviceDeployment;
     routeTraffic(this.world(), deployment.native!, 0, "production");
     routeTraffic(this.world(), deployment.native!, 0, "test");
-    setRequestedWeights(sd, 0, 0);
+    setRequestedWeights(sd, 0, 0, blueRevisionArn(record, deployment.native!));
   }
 
   private finish(deployment: ServiceDeploymentRecord, status: ServiceDeployment["status"], reason: string | undefined, stopped: boolean): void {
@@ -187,15 +187,27 @@ function stopWaitingHooks(sd: ServiceDeployment): void {
   }
 }
 
-/** The requested weights on the revision summaries: green on the target, the rest on the source. */
-export function setRequestedWeights(sd: ServiceDeployment, productionGreen: number, testGreen: number): void {
+/**
+ * The requested weights on the revision summaries: green on the target, the rest on blue, the
+ * source whose target group serves production. A deployment that took over from one still in
+ * progress has another source too (the revision that deployment was rolling out, in green's
+ * group): it is being drained, and is asked for no traffic.
+ */
+export function setRequestedWeights(sd: ServiceDeployment, productionGreen: number, testGreen: number, blueRevisionArn: string | undefined): void {
   if (sd.targetServiceRevision) {
     sd.targetServiceRevision.requestedProductionTrafficWeight = productionGreen;
     sd.targetServiceRevision.requestedTestTrafficWeight = testGreen;
   }
-  for (const source of sd.sourceServiceRevisions ?? []) {
-    source.requestedProductionTrafficWeight = 100 - productionGreen;
-    source.requestedTestTrafficWeight = 100 - testGreen;
+  const sources = sd.sourceServiceRevisions ?? [];
+  for (const source of sources) {
+    const blue = source.arn === blueRevisionArn || (blueRevisionArn === undefined && sources.length === 1);
+    source.requestedProductionTrafficWeight = blue ? 100 - productionGreen : 0;
+    source.requestedTestTrafficWeight = blue ? 100 - testGreen : 0;
   }
+}
+
+/** The service revision of blue, the deployment whose target group serves production. */
+export function blueRevisionArn(record: ServiceRecord, native: NativeDeploymentState): string | undefined {
+  return record.links[native.blueDeploymentId]?.serviceRevisionArn;
 }
 

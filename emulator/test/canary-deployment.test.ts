@@ -132,4 +132,22 @@ describe("a canary with approval before promotion", () => {
     const refused = await awsError(local.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId })));
     expect(refused.message).toBe(`The lifecycle hook ${hookId} is FAILED, not AWAITING_ACTION.`);
   });
+
+  it("asks the revision that served production for its traffic when a new deployment takes over from a paused canary, and none of the canary", async () => {
+    const v1 = await registerWebImage(local.ecs, "takeover-web", "1.0.0");
+    const stack = await createWebStack(local.ecs, elb, "takeover", { taskDefinition: v1, desiredCount: 1, deploymentConfiguration: canaryWithApproval({ timeoutInMinutes: 600, action: "ROLLBACK" }) });
+    await waitForSteadyState(local.ecs, stack.cluster, stack.service, 60_000);
+    const paused = await deploy(stack, await registerWebImage(local.ecs, "takeover-web", "2.0.0"));
+    const { sd: before } = await awaitPause(paused, []);
+    const blue = before.sourceServiceRevisions![0]!.arn;
+    const canary = before.targetServiceRevision!.arn;
+
+    const takeover = await deploy(stack, await registerWebImage(local.ecs, "takeover-web", "3.0.0"));
+    const after = await describeServiceDeployment(local.ecs, takeover);
+    const source = (arn: string | undefined) => after.sourceServiceRevisions!.find((summary) => summary.arn === arn);
+    expect(source(blue)).toMatchObject({ requestedProductionTrafficWeight: 100, requestedTestTrafficWeight: 100 });
+    expect(source(canary)).toMatchObject({ requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 0 });
+    expect(after.targetServiceRevision).toMatchObject({ requestedProductionTrafficWeight: 0 });
+    expect((await describeServiceDeployment(local.ecs, paused)).status).toBe("STOPPED");
+  });
 });

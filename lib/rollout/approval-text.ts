@@ -1,5 +1,6 @@
 import type { DeploymentConfiguration, DeploymentLifecycleHookAction, DeploymentLifecycleHookStatus, ServiceDeploymentStatus } from "@aws-sdk/client-ecs";
 import { formatDuration } from "@/lib/format";
+import { productionSource } from "@/lib/view-models/deployments";
 import type { RolloutView } from "@/lib/view-models/rollout";
 
 /**
@@ -32,7 +33,7 @@ export function gateContextOf(view: Pick<RolloutView, "deployment" | "configurat
     configuration: view.configuration,
     targetWeight: deployment.target?.productionTrafficWeight,
     targetLabel: deployment.target?.revision?.taskDefinition?.label ?? deployment.targetRevision?.taskDefinition?.label,
-    sourceLabel: deployment.sources[0]?.revision?.taskDefinition?.label,
+    sourceLabel: productionSource(deployment.sources)?.revision?.taskDefinition?.label,
   };
 }
 

@@ -150,6 +150,38 @@ describe("toRolloutSample", () => {
     for (const each of rolling.revisions) expect(each).not.toHaveProperty("requests");
   });
 
+  it("gives a target group's traffic and counts to the revision that has tasks in it, and none to one drained after a takeover", () => {
+    // A new deployment took over from a paused canary: its tasks join green, where the canary's are drained.
+    const takeover = deployment({
+      targetServiceRevision: { arn: "rev/new", requestedTaskCount: 2, runningTaskCount: 2, requestedProductionTrafficWeight: 10 },
+      sourceServiceRevisions: [
+        { arn: "rev/canary", requestedTaskCount: 0, runningTaskCount: 0, pendingTaskCount: 0, requestedProductionTrafficWeight: 0 },
+        { arn: "rev/old", requestedTaskCount: 2, runningTaskCount: 2, requestedProductionTrafficWeight: 90 },
+      ],
+    });
+    const revisions = [revision("new", TD(4), TG.green), revision("canary", TD(3), TG.green), revision("old", TD(2), TG.blue)];
+    expect(groupsOfOneRevision(takeover, revisions)).toEqual([TG.green, TG.blue]);
+    const sample = toRolloutSample(
+      reads({
+        deployment: takeover,
+        revisions,
+        ruleWeights: new Map([
+          [TG.blue, 90],
+          [TG.green, 10],
+        ]),
+        requestCounts: new Map([
+          [TG.green, { requests: 10, errors5xx: 0 }],
+          [TG.blue, { requests: 90, errors5xx: 1 }],
+        ]),
+      }),
+    );
+    expect(sample.revisions.map((each) => [each.taskDefinition, each.requestedWeight, each.actualWeight, each.requests])).toEqual([
+      ["web:4", 10, 10, 10],
+      ["web:3", 0, 0, undefined],
+      ["web:2", 90, 90, 90],
+    ]);
+  });
+
   it("leaves the counts out of a revision whose group's counts were not read", () => {
     const sample = toRolloutSample(
       reads({ revisions: [revision("new", TD(2), TG.green), revision("old", TD(1), TG.blue)], requestCounts: new Map([[TG.blue, { requests: 5, errors5xx: 0 }]]) }),

@@ -67,14 +67,35 @@ function revisionOfTask(task: Task, placed: readonly Placed[], deploymentCreated
   return candidates.find((entry) => (entry.role === "target") === isNew);
 }
 
+/** Whether ECS wants, or still has, tasks of the revision in this deployment. */
+function hasTasks(entry: Placed): boolean {
+  const { requestedTaskCount = 0, runningTaskCount = 0, pendingTaskCount = 0 } = entry.summary;
+  return requestedTaskCount + runningTaskCount + pendingTaskCount > 0;
+}
+
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Target groups that hold exactly one of the deployment's revisions: their counts are that revision's. */
+/**
+ * Which revision each target group's traffic belongs to: the only revision in the group, or the
+ * only one there with tasks (another, with none left, is one a new deployment took over from).
+ */
+function carriers(placed: readonly Placed[]): Map<string, Placed> {
+  const byGroup = new Map<string, Placed[]>();
+  for (const entry of placed) if (entry.targetGroupArn) byGroup.set(entry.targetGroupArn, [...(byGroup.get(entry.targetGroupArn) ?? []), entry]);
+  const carried = new Map<string, Placed>();
+  for (const [group, entries] of byGroup) {
+    const withTasks = entries.filter(hasTasks);
+    const carrier = entries.length === 1 ? entries[0] : withTasks.length === 1 ? withTasks[0] : undefined;
+    if (carrier) carried.set(group, carrier);
+  }
+  return carried;
+}
+
+/** Target groups whose traffic is one of the deployment's revisions': their counts are that revision's. */
 export function groupsOfOneRevision(deployment: ServiceDeployment, revisions: readonly ServiceRevision[]): string[] {
-  const groups = placeRevisions({ at: new Date(0), deployment, desiredCount: 0, revisions, targetHealth: new Map() }).map((entry) => entry.targetGroupArn);
-  return groups.filter((group): group is string => group !== undefined && groups.indexOf(group) === groups.lastIndexOf(group));
+  return [...carriers(placeRevisions({ at: new Date(0), deployment, desiredCount: 0, revisions, targetHealth: new Map() })).keys()];
 }
 
 /** Whether `reads` needs the service's tasks to count health per revision. */
@@ -105,13 +126,17 @@ export function toRolloutSample(reads: RolloutReads): RolloutSample {
     return toTargetViews(healthy, byAddress).filter((target) => target.taskId !== undefined).length;
   };
 
+  const carried = carriers(placed);
+  const carriesGroup = (entry: Placed): boolean => entry.targetGroupArn !== undefined && carried.get(entry.targetGroupArn) === entry;
+
   const actualWeightOf = (entry: Placed): number | undefined => {
-    if (!reads.ruleWeights || !entry.targetGroupArn || totalWeight === 0 || groupUse.get(entry.targetGroupArn) !== 1) return undefined;
+    if (!reads.ruleWeights || !entry.targetGroupArn || totalWeight === 0) return undefined;
+    // Drained, beside the revision that carries its group: the load balancer sends it nothing new.
+    if (!carriesGroup(entry)) return carried.has(entry.targetGroupArn) && !hasTasks(entry) ? 0 : undefined;
     return round1(((reads.ruleWeights.get(entry.targetGroupArn) ?? 0) / totalWeight) * 100);
   };
 
-  const countsOf = (entry: Placed): RequestCounts | undefined =>
-    entry.targetGroupArn && groupUse.get(entry.targetGroupArn) === 1 ? reads.requestCounts?.get(entry.targetGroupArn) : undefined;
+  const countsOf = (entry: Placed): RequestCounts | undefined => (carriesGroup(entry) ? reads.requestCounts?.get(entry.targetGroupArn!) : undefined);
 
   return {
     at: reads.at.toISOString(),

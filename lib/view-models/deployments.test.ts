@@ -1,6 +1,6 @@
 import type { Service, ServiceDeployment, ServiceDeploymentBrief } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { awaitingApproval, deploymentsToDescribe, groupDeployments, revisionsToDescribe, rolloutOf, toDeploymentDetail, type RevisionInfo } from "./deployments";
+import { awaitingApproval, deploymentsToDescribe, groupDeployments, revisionsToDescribe, rolloutOf, servingRevisionArn, toDeploymentDetail, type RevisionInfo } from "./deployments";
 
 const SD = "arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/web";
 const REV = "arn:aws:ecs:us-east-1:123456789012:service-revision/shop/web";
@@ -112,5 +112,28 @@ describe("toDeploymentDetail", () => {
       ["ecs-pause-gate", "AWAITING_ACTION"],
     ]);
     expect(JSON.parse(JSON.stringify(detail))).toEqual(detail);
+  });
+});
+
+describe("servingRevisionArn", () => {
+  const summary = (arn: string, weight?: number, running = 2) => ({ arn, runningTaskCount: running, ...(weight === undefined ? {} : { requestedProductionTrafficWeight: weight }) });
+
+  it("is the source while a canary waits before its first traffic, and on a tie", () => {
+    expect(servingRevisionArn({ targetServiceRevision: summary("new", 0), sourceServiceRevisions: [summary("old", 100)] })).toBe("old");
+    expect(servingRevisionArn({ targetServiceRevision: summary("new", 50), sourceServiceRevisions: [summary("old", 50)] })).toBe("old");
+  });
+
+  it("is the target once it takes most of production", () => {
+    expect(servingRevisionArn({ targetServiceRevision: summary("new", 90), sourceServiceRevisions: [summary("old", 10)] })).toBe("new");
+  });
+
+  it("is the source that served production after a takeover, not the drained canary", () => {
+    const takeover = { targetServiceRevision: summary("newest", 0), sourceServiceRevisions: [summary("canary", 0, 0), summary("old", 100)] };
+    expect(servingRevisionArn(takeover)).toBe("old");
+  });
+
+  it("is the source with the most tasks in a rolling deployment, which asks for no weights", () => {
+    expect(servingRevisionArn({ targetServiceRevision: summary("new", undefined, 1), sourceServiceRevisions: [summary("old", undefined, 3)] })).toBe("old");
+    expect(servingRevisionArn({ targetServiceRevision: summary("new", undefined, 2) })).toBe("new");
   });
 });

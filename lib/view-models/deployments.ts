@@ -245,3 +245,24 @@ export function groupDeployments(briefs: readonly ServiceDeploymentBrief[], desc
     past: finished.slice(1).map((brief) => toDeploymentSummary(brief, revisions)),
   };
 }
+
+/**
+ * The service revision that serves production while `deployment` runs: the one asked for the
+ * most production traffic (the source on a tie, as the new one has not taken over yet); for a
+ * rolling deployment, which asks for no weights, the source with the most running tasks.
+ */
+export function servingRevisionArn(deployment: ServiceDeployment): string | undefined {
+  const target = deployment.targetServiceRevision;
+  const sources = deployment.sourceServiceRevisions ?? [];
+  const weight = (summary: ServiceRevisionSummary | undefined) => summary?.requestedProductionTrafficWeight;
+  if ([target, ...sources].some((summary) => weight(summary) !== undefined)) {
+    const source = [...sources].sort((a, b) => (weight(b) ?? 0) - (weight(a) ?? 0))[0];
+    return (weight(target) ?? 0) > (weight(source) ?? 0) || !source ? target?.arn : source.arn;
+  }
+  return [...sources].sort((a, b) => (b.runningTaskCount ?? 0) - (a.runningTaskCount ?? 0))[0]?.arn ?? target?.arn;
+}
+
+/** The source revision serving production: the one with the most production traffic, else the most tasks. */
+export function productionSource(sources: readonly RevisionProgress[]): RevisionProgress | undefined {
+  return [...sources].sort((a, b) => (b.productionTrafficWeight ?? 0) - (a.productionTrafficWeight ?? 0) || b.runningTasks - a.runningTasks)[0];
+}

@@ -12,6 +12,7 @@ import { deployChoices, type DeployChoices } from "@/lib/deploy/choices";
 import { planDeployment, withRegisteredRevision, type CurrentRevision } from "@/lib/deploy/plan";
 import type { Connection } from "@/server/aws/connection";
 import { sendEcs } from "@/server/aws/writes";
+import { servingTaskDefinition } from "@/server/ecs/serving-revision";
 import { ActionRefusal, defineAction } from "./action-client";
 
 export interface DeployOutcome {
@@ -79,10 +80,12 @@ async function describeServiceNow(connection: Connection, { target }: DeployChoi
   throw new ActionRefusal(`Cluster ${target.cluster} has no service named ${target.service}${reason && reason !== "MISSING" ? ` (${reason})` : ""}.`, "target.service");
 }
 
+/** New images go on the revision that serves production, as the wizard showed it (not a paused canary's). */
 async function describeCurrentRevision(connection: Connection, service: Service): Promise<CurrentRevision> {
   if (!service.taskDefinition) throw new ActionRefusal(`${service.serviceName} runs no task definition to take new images from.`, "source.kind");
-  const { taskDefinition, tags } = await sendEcs(connection, new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ["TAGS"] }));
-  if (!taskDefinition) throw new Error(`DescribeTaskDefinition answered without ${service.taskDefinition}.`);
+  const serving = await servingTaskDefinition(connection, service);
+  const { taskDefinition, tags } = await sendEcs(connection, new DescribeTaskDefinitionCommand({ taskDefinition: serving, include: ["TAGS"] }));
+  if (!taskDefinition) throw new Error(`DescribeTaskDefinition answered without ${serving}.`);
   return { taskDefinition, tags };
 }
 

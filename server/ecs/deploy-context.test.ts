@@ -1,6 +1,6 @@
 import { DeregisterTaskDefinitionCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerWebApp } from "@/emulator/test/fixtures";
+import { describeServiceDeployment, registerWebApp, waitFor } from "@/emulator/test/fixtures";
 import { MASK } from "@/lib/secrets/mask";
 import { SHOP, startDeployShop, type DeployShop } from "@/server/actions/deploy-service-shop";
 import { CONNECTION, measureEachTestAgainst } from "@/server/aws/test-local-ecs";
@@ -65,6 +65,34 @@ describe("readDeployContext", () => {
     if (!context.ok) throw new Error(JSON.stringify(context.error));
     expect(context.value.ongoing).toMatchObject({ ok: true, value: { id: expect.any(String), targetRevision: "worker:1" } });
     expect(local.calls("DescribeServiceDeployments")).toBe(1);
+  });
+
+  it("takes the revision serving production as the baseline while a canary waits before its first traffic", async () => {
+    await local.addShiftingService("paused-web");
+    const canary = await registerWebApp(local.ecs, "paused-web", "public.ecr.aws/slipway/paused-web:2.0.0");
+    const { service } = await local.ecs.send(
+      new UpdateServiceCommand({
+        cluster: SHOP,
+        service: "paused-web",
+        taskDefinition: canary,
+        deploymentConfiguration: {
+          strategy: "CANARY",
+          canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
+          lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"], timeoutConfiguration: { timeoutInMinutes: 60, action: "ROLLBACK" } }],
+        },
+      }),
+    );
+    await waitFor("the canary to pause", async () => {
+      const deployment = await describeServiceDeployment(local.ecs, service!.currentServiceDeployment!);
+      return deployment.lifecycleHookDetails?.some((hook) => hook.status === "AWAITING_ACTION") ? true : undefined;
+    });
+    local.resetCalls();
+    const context = await read("paused-web");
+    if (!context.ok) throw new Error(JSON.stringify(context.error));
+    expect(context.value.current.label).toBe("paused-web:1");
+    expect(context.value.ongoing).toMatchObject({ ok: true, value: { targetRevision: "paused-web:2" } });
+    expect(local.calls("DescribeServiceDeployments")).toBe(1);
+    expect(local.calls("DescribeServiceRevisions")).toBe(1);
   });
 
   it("answers a service that does not exist as not found", async () => {

@@ -12,6 +12,7 @@ import { settle, toAwsFailure } from "@/server/aws/errors";
 import { readEcs } from "@/server/aws/reads";
 import type { RevisionComparison } from "@/lib/taskdef/diff-comparison";
 import { compareRevisions } from "./task-definition-compare";
+import { servingTaskDefinition } from "./serving-revision";
 import { describeRevision } from "./task-definition-revision";
 
 /**
@@ -19,11 +20,13 @@ import { describeRevision } from "./task-definition-revision";
  * the service on the server, so nothing here has to stay live):
  *
  *   ecs:DescribeServices            1
- *   ecs:DescribeTaskDefinition      1   (the current revision, include TAGS; masked for the viewer)
+ *   ecs:DescribeTaskDefinition      1   (the revision serving production, include TAGS; masked for the viewer)
  *   ecs:ListTaskDefinitions         1   (the family's ACTIVE revisions, newest first: the first page, up to 100)
- *   ecs:DescribeServiceDeployments  1   only while a deployment is in progress, else 0
+ *   ecs:DescribeServiceDeployments  1   only while a deployment is in progress, else 0 (one read, shared)
+ *   ecs:DescribeServiceRevisions    1   only while a deployment's source still serves production, else 0
  *
- * The last three run in parallel once the service is known. The revision list and the ongoing
+ * They run in parallel once the service is known, but the revision serving production, which
+ * waits for the deployment in progress. The revision list and the ongoing
  * deployment can fail alone; the page then says so where they would be.
  */
 export interface RevisionChoice {
@@ -62,11 +65,12 @@ export async function readDeployContext(connection: Connection, cluster: string,
   const service = described.value.services[0];
   // A service being deleted (DRAINING) or deleted (INACTIVE) takes no deployment: there is nothing to deploy to.
   if (!service || service.status !== "ACTIVE") return { ok: false, error: notFound(serviceName, service?.status) };
-  const [current, revisions, ongoing] = await Promise.all([
-    describeRevision(connection, service.taskDefinition ?? ""),
+  const [serving, revisions, ongoing] = await Promise.all([
+    servingTaskDefinition(connection, service),
     activeRevisions(connection, service.taskDefinition ?? ""),
     ongoingDeployment(connection, service),
   ]);
+  const current = await describeRevision(connection, serving);
   if (!current.ok) return current;
   return {
     ok: true,

@@ -3,7 +3,7 @@ import type { ServiceDeploymentRecord, ServiceRecord } from "../../store/records
 import type { EcsWorld } from "../../world";
 import type { TimerHandle } from "../clock";
 import type { DeploymentOutcomes } from "../deployment-outcomes";
-import { setRequestedWeights } from "../deployment-outcomes";
+import { blueRevisionArn, setRequestedWeights } from "../deployment-outcomes";
 import { addServiceEvent, serviceEventText } from "../service-events";
 import type { ServiceTasks } from "../service-tasks";
 import { hookOutcome, startStageHooks } from "./lifecycle-hooks";
@@ -139,12 +139,12 @@ export class NativeDeployments {
     if (stage === "SCALE_UP" && green) this.tasks.scale(record, green, record.service.desiredCount ?? 0, now);
     if (stage === "TEST_TRAFFIC_SHIFT") {
       void routeTraffic(this.world(), native, 100, "test");
-      setRequestedWeights(sd, this.productionPercent(deployment), 100);
+      setRequestedWeights(sd, this.productionPercent(deployment), 100, blueRevisionArn(record, native));
     }
     if (stage === "PRODUCTION_TRAFFIC_SHIFT") {
       const step = native.steps[native.stepIndex];
       void routeTraffic(this.world(), native, step.greenPercent, "production");
-      setRequestedWeights(sd, step.greenPercent, 100);
+      setRequestedWeights(sd, step.greenPercent, 100, blueRevisionArn(record, native));
       native.waitUntil = now + step.bakeMs;
     }
     if (stage === "BAKE_TIME") native.waitUntil = now + (config?.bakeTimeInMinutes ?? 0) * MINUTE;
