@@ -1,9 +1,11 @@
 import { DescribeServiceDeploymentsCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, type Service } from "@aws-sdk/client-ecs";
+import { DescribeRulesCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DeployWizard } from "./pages/deploy-wizard";
 import { storageStateOf } from "./people";
-import { createScratchServiceBehindLoadBalancer, localEcs, scratchName } from "./scratch";
+import { RolloutDecisions } from "./pages/rollout-decisions";
+import { createScratchServiceBehindLoadBalancer, localEcs, localElb, scratchName } from "./scratch";
 
 /**
  * The deploy wizard, clicked through as a person would. Deploys run on scratch services behind
@@ -130,6 +132,55 @@ test.describe("deploying with each strategy", () => {
     });
     expect(deployment.deploymentConfiguration?.canaryConfiguration?.canaryPercent).toBe(20);
   });
+});
+
+test("a rolling service behind a load balancer is moved to canary by the wizard, which sets up traffic shifting from the load balancer's lists", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const cluster = scratchName("deploy-convert", testInfo);
+  const lb = await createScratchServiceBehindLoadBalancer(localEcs(), cluster, { trafficShifting: false });
+  const wizard = new DeployWizard(page);
+  await wizard.open(cluster, "web");
+  await wizard.nextTo("What to deploy");
+  await wizard.newImage("web", "public.ecr.aws/slipway/web:1.7.0", "First canary");
+  await wizard.nextTo("Strategy");
+  await expect(wizard.strategy("Canary")).toBeEnabled();
+  await expect(wizard.strategy("Canary")).toHaveAccessibleDescription(/Set up by this deploy: pick the alternate target group, the production listener rule and the role below\./);
+  await wizard.strategy("Canary").check();
+  const setup = page.getByRole("region", { name: "Traffic shifting, set up by this deploy" });
+  // Prefilled from the rule that already forwards to the service's group and another.
+  await expect(setup.getByLabel("Alternate target group")).toHaveValue(lb.greenArn);
+  await expect(setup.getByLabel("Production listener rule")).toHaveValue(lb.productionRuleArn);
+  await expect(setup.getByLabel("Role ECS uses to change the load balancer")).toHaveValue(/:role\/ecsInfrastructureRoleForLoadBalancers$/);
+  await setup.getByLabel("Alternate target group").selectOption("");
+  await wizard.next.click();
+  await expect(setup.getByLabel("Alternate target group")).toHaveAccessibleDescription(/The alternate target group is a target group ARN/);
+  await setup.getByLabel("Alternate target group").selectOption(lb.greenArn);
+  await wizard.field("Canary traffic (%)").fill("10");
+  await wizard.field("Canary bake time (minutes)").fill("1");
+  await page.getByRole("checkbox", { name: "Wait for approval before moving on" }).check();
+  await wizard.nextTo("Review");
+  await expect(wizard.review("Traffic shifting set up")).toContainText(lb.greenName);
+  await wizard.nextTo("Deploy");
+  await wizard.deployButton.click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}/services/web/deployments/[\\w-]+$`), { timeout: 20_000 });
+
+  const service = await describe(cluster);
+  expect(service.loadBalancers?.[0]?.advancedConfiguration).toMatchObject({ alternateTargetGroupArn: lb.greenArn, productionListenerRule: lb.productionRuleArn });
+  expect(service.deploymentConfiguration?.strategy).toBe("CANARY");
+  // Approved, the canary's first step moves 10 % of the production rule's weight to green.
+  const decisions = new RolloutDecisions(page);
+  const question = /^Start sending 10 % of production traffic to scratch-web:\d+\?$/;
+  await expect(decisions.panel.getByRole("heading", { level: 2 })).toHaveText(question, { timeout: 30_000 });
+  await decisions.approveButton.click();
+  await decisions.dialog(question).getByRole("button", { name: "Approve" }).click();
+  await expect
+    .poll(async () => {
+      const { Rules } = await localElb().send(new DescribeRulesCommand({ RuleArns: [lb.productionRuleArn] }));
+      const groups = Rules![0]!.Actions!.find((action) => action.Type === "forward")!.ForwardConfig!.TargetGroups!;
+      const weight = (arn: string) => groups.find((group) => group.TargetGroupArn === arn)?.Weight ?? 0;
+      return weight(lb.greenArn) / (weight(lb.blueArn) + weight(lb.greenArn));
+    }, { timeout: 30_000 })
+    .toBeCloseTo(0.1, 2);
 });
 
 test("an out-of-range canary share is refused at its field, which gets the focus", async ({ page }) => {

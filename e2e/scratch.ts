@@ -179,6 +179,8 @@ export interface ScratchServiceOptions {
   /** The task definition family; "scratch-web" unless a test wants revisions of its own. */
   family?: string;
   deploymentConfiguration?: DeploymentConfiguration;
+  /** false: the service knows only its target group, as one set up for rolling updates (the groups and rule still exist). */
+  trafficShifting?: boolean;
 }
 
 /**
@@ -188,7 +190,7 @@ export interface ScratchServiceOptions {
  * until its first deployment has finished: only then does a new one shift traffic.
  */
 export async function createScratchServiceBehindLoadBalancer(ecs: ECSClient, cluster: string, options: ScratchServiceOptions = {}): Promise<ScratchLoadBalancing> {
-  const { service = "web", desiredCount = 2, family = "scratch-web", deploymentConfiguration } = options;
+  const { service = "web", desiredCount = 2, family = "scratch-web", deploymentConfiguration, trafficShifting = true } = options;
   const loadBalancing = await createScratchLoadBalancing(cluster, WEB.port);
   await ecs.send(
     new CreateClusterCommand({
@@ -212,7 +214,7 @@ export async function createScratchServiceBehindLoadBalancer(ecs: ECSClient, clu
           targetGroupArn: loadBalancing.blueArn,
           containerName: WEB.family,
           containerPort: WEB.port,
-          advancedConfiguration: { alternateTargetGroupArn: loadBalancing.greenArn, productionListenerRule: loadBalancing.productionRuleArn, roleArn: TRAFFIC_ROLE },
+          advancedConfiguration: trafficShifting ? { alternateTargetGroupArn: loadBalancing.greenArn, productionListenerRule: loadBalancing.productionRuleArn, roleArn: TRAFFIC_ROLE } : undefined,
         },
       ],
     }),

@@ -5,12 +5,13 @@ import type { ReactNode } from "react";
 import { ChangeList } from "@/components/taskdef/diff/change-list";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
-import type { DeployChoices } from "@/lib/deploy/choices";
+import type { DeployChoices, TrafficShiftingSetup } from "@/lib/deploy/choices";
 import { previewDeployment, type DeployPreview } from "@/lib/deploy/preview";
 import { deployWarnings, type DeployWarning } from "@/lib/deploy/warnings";
 import { formatDuration } from "@/lib/format";
 import { diffRegistrations } from "@/lib/taskdef/diff";
 import type { AwsFailure } from "@/lib/aws-errors";
+import { ruleLabel, targetGroupName, type LoadBalancingChoices } from "@/lib/view-models/load-balancing";
 import type { DeployCandidate, DeployContext } from "@/server/ecs/deploy-context";
 import { ConfigurationTable } from "./configuration-table";
 import type { DeployPlanning } from "./load-planning";
@@ -70,10 +71,40 @@ export function ReviewStep({ cluster, serviceName, context, choices, planning }:
       <Part title="Deployment configuration">
         <ConfigurationTable before={service.deploymentConfiguration ?? {}} after={after} grace={grace} />
       </Part>
+      {choices.trafficShifting && (
+        <Part title="Traffic shifting set up">
+          <TrafficShiftingSetUp setup={choices.trafficShifting} choices={context.trafficShifting?.choices.ok ? context.trafficShifting.choices.value : undefined} />
+        </Part>
+      )}
       <Part title="Planned production traffic">
         <TrafficPreview preview={preview} />
       </Part>
     </div>
+  );
+}
+
+/** What this deploy gives the service to shift traffic with, named as the lists named them. */
+function TrafficShiftingSetUp({ setup, choices }: { setup: TrafficShiftingSetup; choices?: LoadBalancingChoices }) {
+  const groupName = (arn: string) => choices?.targetGroups.find((group) => group.arn === arn)?.name ?? targetGroupName(arn);
+  const ruleName = (arn: string) => {
+    const rule = choices?.rules.find((candidate) => candidate.arn === arn);
+    return rule ? ruleLabel(rule) : arn;
+  };
+  const rows: [string, string][] = [
+    ["Alternate target group", groupName(setup.alternateTargetGroupArn)],
+    ["Production listener rule", ruleName(setup.productionListenerRule)],
+    ["Test listener rule", setup.testListenerRule ? ruleName(setup.testListenerRule) : "None"],
+    ["Role", setup.roleArn],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+      {rows.map(([term, value]) => (
+        <div key={term} className="min-w-0">
+          <dt className="text-xs text-ink-muted">{term}</dt>
+          <dd className="[overflow-wrap:anywhere]">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

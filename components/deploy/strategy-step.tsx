@@ -3,7 +3,11 @@ import { SelectField, TextField } from "@/components/ui/field";
 import type { StrategyKind } from "@/lib/deploy/choices";
 import { APPROVAL_STAGES, type ApprovalStage } from "@/lib/deploy/limits";
 import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
+import { FailureDetails } from "@/components/ui/failure-details";
+import { Notice } from "@/components/ui/notice";
+import type { TrafficShiftingChoices } from "@/server/ecs/deploy-context";
 import { LimitField } from "./number-field";
+import { TrafficShiftingFields } from "./traffic-shifting-fields";
 import { STRATEGY_ORDER, STRATEGY_TITLES, type WizardForm } from "./wizard-form";
 
 const DESCRIPTIONS: Record<StrategyKind, string> = {
@@ -15,13 +19,20 @@ const DESCRIPTIONS: Record<StrategyKind, string> = {
 
 interface StrategyStepProps {
   availability: StrategyAvailability[];
+  /** For a service that can shift traffic once set up: the lists to pick what it lacks from. */
+  trafficShifting?: TrafficShiftingChoices;
+  primaryTargetGroupArn?: string;
   form: WizardForm;
   errors: Record<string, string>;
   onChange: (change: Partial<WizardForm>) => void;
 }
 
-/** Step 3: the four strategies as radio cards (those the service cannot use say why), then the chosen one's settings. */
-export function StrategyStep({ availability, form, errors, onChange }: StrategyStepProps) {
+/**
+ * Step 3: the four strategies as radio cards (those the service cannot use say why, those it
+ * can once set up say so), then the chosen one's settings, with what this deploy sets up.
+ */
+export function StrategyStep({ availability, trafficShifting, primaryTargetGroupArn, form, errors, onChange }: StrategyStepProps) {
+  const chosen = availability.find((entry) => entry.kind === form.strategy);
   return (
     <div className="space-y-6">
       <fieldset>
@@ -33,15 +44,46 @@ export function StrategyStep({ availability, form, errors, onChange }: StrategyS
         </div>
         {errors["strategy.kind"] && <p className="mt-2 text-sm font-medium text-danger">{errors["strategy.kind"]}</p>}
       </fieldset>
+      {chosen?.canSetUp && <TrafficShiftingSetup trafficShifting={trafficShifting} primaryTargetGroupArn={primaryTargetGroupArn} form={form} errors={errors} onChange={onChange} />}
       <StrategySettings form={form} errors={errors} onChange={onChange} />
     </div>
+  );
+}
+
+/** What a rolling service behind a load balancer lacks to shift traffic, set up by this deploy. */
+function TrafficShiftingSetup({ trafficShifting, primaryTargetGroupArn, form, errors, onChange }: Omit<StrategyStepProps, "availability">) {
+  const titleId = useId();
+  const at = (field: string) => errors[`trafficShifting.${field}`];
+  return (
+    <section aria-labelledby={titleId} className="space-y-3">
+      <h3 id={titleId} className="text-base font-semibold">
+        Traffic shifting, set up by this deploy
+      </h3>
+      <p className="text-sm text-ink-muted">
+        {STRATEGY_TITLES[form.strategy]} moves production traffic between two target groups through a listener rule. ECS takes these with this deployment, and keeps them for the next.
+      </p>
+      {!trafficShifting || !trafficShifting.choices.ok ? (
+        <Notice tone="warn" title="The load balancers could not be read to pick from">
+          {trafficShifting && !trafficShifting.choices.ok && <FailureDetails failure={trafficShifting.choices.error} />}
+        </Notice>
+      ) : (
+        <TrafficShiftingFields
+          value={form.shifting}
+          primaryTargetGroupArn={primaryTargetGroupArn}
+          choices={trafficShifting.choices.value}
+          errors={{ alternateTargetGroupArn: at("alternateTargetGroupArn"), productionListenerRule: at("productionListenerRule"), testListenerRule: at("testListenerRule"), roleArn: at("roleArn") }}
+          onChange={(change) => onChange({ shifting: { ...form.shifting, ...change } })}
+        />
+      )}
+    </section>
   );
 }
 
 function StrategyCard({ kind, availability, checked, onPick }: { kind: StrategyKind; availability?: StrategyAvailability; checked: boolean; onPick: () => void }) {
   const reasonId = useId();
   const descriptionId = useId();
-  const disabled = availability?.available === false;
+  const disabled = availability?.available === false && !availability.canSetUp;
+  const setUp = availability?.available === false && availability.canSetUp;
   return (
     <label
       className={`flex gap-3 rounded-lg border border-line bg-surface p-3 has-[:checked]:border-brand has-[:checked]:ring-1 has-[:checked]:ring-brand ${disabled ? "cursor-not-allowed bg-surface-sunken" : "cursor-pointer"}`}
@@ -53,7 +95,7 @@ function StrategyCard({ kind, availability, checked, onPick }: { kind: StrategyK
         checked={checked}
         disabled={disabled}
         onChange={onPick}
-        aria-describedby={disabled ? `${descriptionId} ${reasonId}` : descriptionId}
+        aria-describedby={disabled || setUp ? `${descriptionId} ${reasonId}` : descriptionId}
         className="mt-1"
       />
       <span className="min-w-0">
@@ -64,6 +106,11 @@ function StrategyCard({ kind, availability, checked, onPick }: { kind: StrategyK
         {disabled && (
           <span id={reasonId} className="mt-1 block text-sm text-warn">
             Not available: {availability.missing.map((missing) => missing.message).join(" ")}
+          </span>
+        )}
+        {setUp && (
+          <span id={reasonId} className="mt-1 block text-sm text-info">
+            Set up by this deploy: pick the alternate target group, the production listener rule and the role below.
           </span>
         )}
       </span>

@@ -2,7 +2,10 @@ import type { DeploymentConfiguration } from "@aws-sdk/client-ecs";
 import type { DeployChoicesInput, StrategyKind } from "@/lib/deploy/choices";
 import { APPROVAL_STAGES, DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalStage, type LimitName } from "@/lib/deploy/limits";
 import { strategyChoiceInput } from "@/lib/deploy/strategy-form";
+import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
+import { rulesForTargetGroup } from "@/lib/view-models/load-balancing";
 import type { DeployContext } from "@/server/ecs/deploy-context";
+import type { TrafficShiftingValue } from "./traffic-shifting-fields";
 
 /**
  * The wizard's form as a person fills it in: numbers as the text typed (an empty field takes
@@ -39,6 +42,8 @@ export interface WizardForm {
   approval: boolean;
   approvalStage: ApprovalStage;
   approvalTimeoutAction: "ROLLBACK" | "CONTINUE";
+  /** For a service that cannot shift traffic yet: what the deploy sets up, picked from the load balancer's lists. */
+  shifting: TrafficShiftingValue;
 }
 
 const BY_ECS_NAME: Record<string, StrategyKind> = { ROLLING: "rolling", BLUE_GREEN: "blueGreen", LINEAR: "linear", CANARY: "canary" };
@@ -46,7 +51,25 @@ const BY_ECS_NAME: Record<string, StrategyKind> = { ROLLING: "rolling", BLUE_GRE
 const text = (value: number | undefined, name: LimitName) => String(value ?? DEPLOY_LIMITS[name].default);
 
 /** Starts from what the service has now: its strategy (when it can still use it) and its settings, defaults for the rest. */
-export function initialForm({ service, current, revisions, availability }: DeployContext): WizardForm {
+/**
+ * A first guess at what to set up for traffic shifting: the rule that forwards to the service's
+ * target group and to another (as a rolling service behind a weighted rule has), that other
+ * group as the alternate, and the role the ECS console names by default.
+ */
+function initialShifting({ service, trafficShifting }: DeployContext): TrafficShiftingValue {
+  const primary = service.loadBalancers?.[0]?.targetGroupArn;
+  const rules = trafficShifting?.choices.ok ? rulesForTargetGroup(trafficShifting.choices.value.rules, primary) : [];
+  const weighted = rules.find((rule) => rule.forwards.some((target) => target.targetGroupArn !== primary));
+  return {
+    alternateTargetGroupArn: weighted?.forwards.find((target) => target.targetGroupArn !== primary)?.targetGroupArn ?? "",
+    productionListenerRule: weighted?.arn ?? (rules.length === 1 ? rules[0]!.arn : ""),
+    testListenerRule: "",
+    roleArn: trafficShifting?.defaultRoleArn ?? "",
+  };
+}
+
+export function initialForm(context: DeployContext): WizardForm {
+  const { service, current, revisions, availability } = context;
   const config: DeploymentConfiguration = service.deploymentConfiguration ?? {};
   const kind = BY_ECS_NAME[config.strategy ?? "ROLLING"] ?? "rolling";
   const usable = availability.find((entry) => entry.kind === kind)?.available ? kind : "rolling";
@@ -76,19 +99,25 @@ export function initialForm({ service, current, revisions, availability }: Deplo
     approval: pause !== undefined,
     approvalStage: stage && stage in APPROVAL_STAGES ? stage : DEFAULT_APPROVAL_STAGE,
     approvalTimeoutAction: pause?.timeoutConfiguration?.action === "CONTINUE" ? "CONTINUE" : "ROLLBACK",
+    shifting: initialShifting(context),
   };
 }
 
 /** What the form submits, for the choices' schema in the browser and again in the server action. */
-export function toChoicesInput(form: WizardForm, target: { cluster: string; service: string }): DeployChoicesInput {
+export function toChoicesInput(form: WizardForm, target: { cluster: string; service: string }, availability: readonly StrategyAvailability[]): DeployChoicesInput {
   const source: DeployChoicesInput["source"] =
     form.source === "revision" ? { kind: "revision", taskDefinition: form.revision } : { kind: "new-images", images: form.images, changeNote: form.changeNote };
-  return { target, source, strategy: strategyChoiceInput({ ...form, approvalTimeoutMinutes: form.numbers.approvalTimeoutMinutes }) };
+  const strategy = strategyChoiceInput({ ...form, approvalTimeoutMinutes: form.numbers.approvalTimeoutMinutes });
+  // Only what the chosen strategy lacks, and only when the deploy can set it up.
+  const setUp = availability.find((entry) => entry.kind === form.strategy)?.canSetUp;
+  const { alternateTargetGroupArn, productionListenerRule, testListenerRule, roleArn } = form.shifting;
+  const trafficShifting = setUp ? { alternateTargetGroupArn, productionListenerRule, testListenerRule: testListenerRule || undefined, roleArn } : undefined;
+  return { target, source, strategy, ...(trafficShifting ? { trafficShifting } : {}) };
 }
 
 /** The step whose fields a message's path belongs to: "strategy.canary.canaryPercent" → strategy. */
 export function stepOfField(path: string): StepId {
   if (path.startsWith("source")) return "source";
-  if (path.startsWith("strategy")) return "strategy";
+  if (path.startsWith("strategy") || path.startsWith("trafficShifting")) return "strategy";
   return "target";
 }

@@ -68,6 +68,24 @@ const LISTENER_RULE_OR_LISTENER = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-
 export const listenerRuleArn = (what: string) =>
   z.string().trim().regex(LISTENER_RULE_OR_LISTENER, `${what} is a listener rule ARN (ALB) or a listener ARN (NLB).`);
 
+const TARGET_GROUP = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[^/]+\/[^/]+$/;
+const IAM_ROLE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
+
+export const targetGroupArn = (what: string) =>
+  z.string().trim().regex(TARGET_GROUP, `${what} is a target group ARN (arn:aws:elasticloadbalancing:…:targetgroup/name/id).`);
+export const trafficRoleArn = z.string().trim().regex(IAM_ROLE, "The role is an IAM role ARN (arn:aws:iam::123456789012:role/name).");
+
+/**
+ * What a service behind a load balancer lacks to shift traffic, set up by the deploy that first
+ * uses blue/green, linear or canary: UpdateService takes them with the deployment (spec §3).
+ */
+export const trafficShiftingSetup = z.object({
+  alternateTargetGroupArn: targetGroupArn("The alternate target group"),
+  productionListenerRule: listenerRuleArn("The production listener rule"),
+  testListenerRule: listenerRuleArn("The test listener rule").optional(),
+  roleArn: trafficRoleArn,
+});
+
 export const rollingChoice = z.object({
   minimumHealthyPercent: numberOrDefault("minimumHealthyPercent"),
   maximumPercent: numberOrDefault("maximumPercent"),
@@ -113,10 +131,13 @@ export const deployChoices = z.object({
   target: deployTarget,
   source: deploySource,
   strategy: strategyChoice,
+  /** Only for a service that cannot shift traffic yet, with a traffic-shifting strategy. */
+  trafficShifting: trafficShiftingSetup.optional(),
 });
 
 export type DeployTarget = z.infer<typeof deployTarget>;
 export type DeploySource = z.infer<typeof deploySource>;
+export type TrafficShiftingSetup = z.infer<typeof trafficShiftingSetup>;
 export type ApprovalChoice = z.infer<typeof approvalChoice>;
 export type RollingChoice = z.infer<typeof rollingChoice>;
 export type BlueGreenChoice = z.infer<typeof blueGreenChoice>;

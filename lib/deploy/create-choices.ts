@@ -2,18 +2,13 @@ import { z } from "zod";
 import { nameField } from "@/lib/taskdef/container-schema";
 import { MAX_DESIRED_COUNT } from "@/lib/schemas/limits";
 import { awsvpcNetwork, capacityProviderStrategy, clusterRef, taskDefinitionRef, wholeNumber } from "@/lib/schemas/operations";
-import { listenerRuleArn, strategyChoice, TRAFFIC_SHIFTING } from "./choices";
+import { listenerRuleArn, strategyChoice, targetGroupArn, TRAFFIC_SHIFTING, trafficRoleArn } from "./choices";
 
 /**
  * The wizard's choices when it creates a service (the last step of the console's flow): where
  * its tasks run, their network, and the load balancer — for blue/green, linear and canary with
  * the alternate target group, production listener rule and role that ECS needs to shift traffic.
  */
-const TARGET_GROUP = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[^/]+\/[^/]+$/;
-const IAM_ROLE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
-
-const targetGroupArn = (what: string) => z.string().trim().regex(TARGET_GROUP, `${what} is a target group ARN (arn:aws:elasticloadbalancing:…:targetgroup/name/id).`);
-
 export const LAUNCH_TYPES = ["FARGATE", "EC2", "EXTERNAL", "MANAGED_INSTANCES"] as const;
 
 export const placementChoice = z.discriminatedUnion(
@@ -34,7 +29,7 @@ export const loadBalancerChoice = z.object({
   alternateTargetGroupArn: targetGroupArn("The alternate target group").optional(),
   productionListenerRule: listenerRuleArn("The production listener rule").optional(),
   testListenerRule: listenerRuleArn("The test listener rule").optional(),
-  roleArn: z.string().trim().regex(IAM_ROLE, "The role is an IAM role ARN (arn:aws:iam::123456789012:role/name).").optional(),
+  roleArn: trafficRoleArn.optional(),
 });
 
 export const createServiceChoices = z

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHANGE_NOTE_TAG } from "@/lib/taskdef/registration";
 import { deployChoices, type DeployChoicesInput } from "./choices";
 import { createServiceChoices } from "./create-choices";
-import { BLUE, GREEN, PRODUCTION_RULE, rollingService, shopRevision, TEST_RULE, TRAFFIC_ROLE } from "./fixtures";
+import { BLUE, GREEN, plainLoadBalancer, PRODUCTION_RULE, rollingService, shopRevision, TEST_RULE, TRAFFIC_ROLE } from "./fixtures";
 import { planCreateService, planDeployment, withRegisteredRevision, type PlanResult } from "./plan";
 
 const target = { cluster: "demo", service: "shop" };
@@ -192,3 +192,31 @@ describe("planCreateService", () => {
     expect(input.loadBalancers?.[0].advancedConfiguration?.testListenerRule).toBe(TEST_RULE);
   });
 });
+
+describe("planDeployment for a service that cannot shift traffic yet", () => {
+  const plain = () => rollingService({ loadBalancers: [plainLoadBalancer] });
+  const canary = { kind: "canary", canary: { canaryPercent: 10 } };
+  const setup = { alternateTargetGroupArn: GREEN, productionListenerRule: PRODUCTION_RULE, roleArn: TRAFFIC_ROLE };
+
+  it("sets up the alternate target group, the production rule and the role with the deployment", () => {
+    const plan = planOf(planDeployment(deployChoices.parse({ target, source: { kind: "revision", taskDefinition: "shop:8" }, strategy: canary, trafficShifting: setup }), plain()));
+    expect(plan.updateService.loadBalancers).toEqual([{ ...plainLoadBalancer, advancedConfiguration: setup }]);
+    expect(plan.updateService.deploymentConfiguration).toMatchObject({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 10 } });
+  });
+
+  it("says what is missing when nothing is set up", () => {
+    const result = planDeployment(choices(canary), plain());
+    expect(result).toMatchObject({ ok: false, fieldErrors: { "strategy.kind": expect.stringContaining("Needs an alternate target group") } });
+  });
+
+  it("refuses the service's own target group as the alternate, at its field", () => {
+    const result = planDeployment(deployChoices.parse({ target, source: { kind: "revision", taskDefinition: "shop:8" }, strategy: canary, trafficShifting: { ...setup, alternateTargetGroupArn: BLUE } }), plain());
+    expect(result).toEqual({ ok: false, fieldErrors: { "trafficShifting.alternateTargetGroupArn": "The alternate target group must differ from the service's target group." } });
+  });
+
+  it("leaves a rolling deploy's load balancers alone, whatever was picked for traffic shifting", () => {
+    const plan = planOf(planDeployment(deployChoices.parse({ target, source: { kind: "revision", taskDefinition: "shop:8" }, strategy: { kind: "rolling" }, trafficShifting: setup }), plain()));
+    expect(plan.updateService.loadBalancers).toBeUndefined();
+  });
+});
+

@@ -10,9 +10,9 @@ import type {
   UpdateServiceCommandInput,
 } from "@aws-sdk/client-ecs";
 import { tagsWithChangeNote, toRegistration } from "@/lib/taskdef/registration";
-import type { ApprovalChoice, DeployChoices, StrategyChoice } from "./choices";
+import { TRAFFIC_SHIFTING, type ApprovalChoice, type DeployChoices, type StrategyChoice } from "./choices";
 import type { CreateServiceChoices } from "./create-choices";
-import { availabilityOf } from "./prerequisites";
+import { availabilityOf, withTrafficShifting } from "./prerequisites";
 
 /**
  * The wizard's choices turned into the AWS calls that carry them out. The wizard never runs a
@@ -42,14 +42,21 @@ type StrategySettings = "bakeTimeInMinutes" | "canaryConfiguration" | "linearCon
  * `service` as DescribeServices gives it; `current` is needed for new images. Refused, with a
  * message at the field, when the strategy lacks a prerequisite or an image names no container.
  */
-export function planDeployment(choices: DeployChoices, service: Service, current?: CurrentRevision): PlanResult {
+export function planDeployment(choices: DeployChoices, deployed: Service, current?: CurrentRevision): PlanResult {
+  const setup = TRAFFIC_SHIFTING.has(choices.strategy.kind) ? choices.trafficShifting : undefined;
+  const primary = deployed.loadBalancers?.[0]?.targetGroupArn;
+  if (setup && setup.alternateTargetGroupArn === primary) {
+    return { ok: false, fieldErrors: { "trafficShifting.alternateTargetGroupArn": "The alternate target group must differ from the service's target group." } };
+  }
+  // With traffic shifting set up by this deploy, the service is judged as it will be.
+  const service = setup && availabilityOf(deployed, choices.strategy.kind).canSetUp ? withTrafficShifting(deployed, setup) : deployed;
   const availability = availabilityOf(service, choices.strategy.kind);
   if (!availability.available) return { ok: false, fieldErrors: { "strategy.kind": availability.missing.map((m) => m.message).join(" ") } };
   const before = service.deploymentConfiguration ?? {};
   const after = deploymentConfigurationFor(choices.strategy, before);
   const configurations = { configurationBefore: before, configurationAfter: after };
   if (choices.source.kind === "revision") {
-    return { ok: true, plan: { updateService: updateServiceInput(choices, service, after, choices.source.taskDefinition), ...configurations } };
+    return { ok: true, plan: { updateService: updateServiceInput(choices, service, after, choices.source.taskDefinition, service !== deployed), ...configurations } };
   }
   if (!current) throw new Error("Planning new images needs the service's current task definition.");
   const containers = new Set((current.taskDefinition.containerDefinitions ?? []).map((container) => container.name));
@@ -59,11 +66,11 @@ export function planDeployment(choices: DeployChoices, service: Service, current
     return { ok: false, fieldErrors: Object.fromEntries(unknown.map((name) => [`source.images.${name}`, `${family} has no container named ${name}.`])) };
   }
   const registerTaskDefinition = withNewImages(current, choices.source.images, choices.source.changeNote);
-  const updateService = updateServiceInput(choices, service, after, registerTaskDefinition.family);
+  const updateService = updateServiceInput(choices, service, after, registerTaskDefinition.family, service !== deployed);
   return { ok: true, plan: { registerTaskDefinition, updateService, ...configurations } };
 }
 
-function updateServiceInput(choices: DeployChoices, service: Service, after: DeploymentConfiguration, taskDefinition: string | undefined): UpdateServiceCommandInput {
+function updateServiceInput(choices: DeployChoices, service: Service, after: DeploymentConfiguration, taskDefinition: string | undefined, shiftingSetUp: boolean): UpdateServiceCommandInput {
   const { strategy } = choices;
   return {
     cluster: choices.target.cluster,
@@ -73,7 +80,7 @@ function updateServiceInput(choices: DeployChoices, service: Service, after: Dep
     // A deploy always starts a deployment, even of the revision already running (a redeploy, or a change of strategy alone).
     forceNewDeployment: true,
     healthCheckGracePeriodSeconds: strategy.kind === "rolling" ? strategy.rolling.healthCheckGracePeriodSeconds : undefined,
-    loadBalancers: withTestListenerRule(service.loadBalancers, strategy),
+    loadBalancers: withTestListenerRule(service.loadBalancers, strategy, shiftingSetUp),
   };
 }
 
@@ -155,11 +162,15 @@ export function pauseHook(approval: ApprovalChoice): DeploymentLifecycleHook {
   };
 }
 
-/** The service's load balancers with blue/green's chosen test listener rule; undefined when nothing changes. */
-function withTestListenerRule(loadBalancers: LoadBalancer[] | undefined, strategy: StrategyChoice): LoadBalancer[] | undefined {
+/**
+ * The service's load balancers with blue/green's chosen test listener rule; undefined when
+ * nothing changes. `changed`: the deploy sets up traffic shifting, so they are sent whatever the rule.
+ */
+function withTestListenerRule(loadBalancers: LoadBalancer[] | undefined, strategy: StrategyChoice, changed: boolean): LoadBalancer[] | undefined {
   const rule = strategy.kind === "blueGreen" ? strategy.blueGreen.testListenerRule : undefined;
-  if (!rule || !loadBalancers?.length) return undefined;
-  if (loadBalancers.every((lb) => lb.advancedConfiguration?.testListenerRule === rule)) return undefined;
+  if (!loadBalancers?.length) return undefined;
+  if (!rule) return changed ? loadBalancers : undefined;
+  if (!changed && loadBalancers.every((lb) => lb.advancedConfiguration?.testListenerRule === rule)) return undefined;
   // The test rule of the first load balancer: the wizard offers one, and a service rarely has two.
   return loadBalancers.map((lb, index) => ({
     targetGroupArn: lb.targetGroupArn,

@@ -22,11 +22,14 @@ describe("strategy prerequisites", () => {
       kind: "canary",
       available: false,
       missing: [{ what: "load-balancer", message: "Needs a load balancer: the service has no target group to shift traffic between." }],
+      canSetUp: false,
     });
   });
 
-  it("names all three missing pieces of a load balancer set up for rolling updates", () => {
+  it("names all three missing pieces of a load balancer set up for rolling updates, which the deploy can set up", () => {
     expect(whatIsMissing(rollingService({ loadBalancers: [plainLoadBalancer] }), "linear")).toEqual(["alternate-target-group", "production-listener-rule", "traffic-role"]);
+    expect(availabilityOf(rollingService({ loadBalancers: [plainLoadBalancer] }), "linear").canSetUp).toBe(true);
+    expect(availabilityOf(rollingService({ loadBalancers: [plainLoadBalancer] }), "rolling").canSetUp).toBe(false);
   });
 
   it("names just the role when only the role is missing", () => {
@@ -45,8 +48,10 @@ describe("strategy prerequisites", () => {
     ]);
   });
 
-  it("refuses traffic shifting through a Classic Load Balancer", () => {
-    expect(whatIsMissing(rollingService({ loadBalancers: [{ loadBalancerName: "legacy", containerName: "shop", containerPort: 80 }] }), "canary")).toEqual(["target-group"]);
+  it("refuses traffic shifting through a Classic Load Balancer, which no deploy can set up", () => {
+    const classic = rollingService({ loadBalancers: [{ loadBalancerName: "legacy", containerName: "shop", containerPort: 80 }] });
+    expect(whatIsMissing(classic, "canary")).toEqual(["target-group"]);
+    expect(availabilityOf(classic, "canary").canSetUp).toBe(false);
   });
 
   it("offers nothing to a service another controller deploys, rolling included", () => {

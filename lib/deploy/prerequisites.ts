@@ -1,6 +1,6 @@
 import type { LoadBalancer, Service } from "@aws-sdk/client-ecs";
 import { parseElbArn } from "@/lib/arn";
-import { STRATEGY_KINDS, TRAFFIC_SHIFTING, type StrategyKind } from "./choices";
+import { STRATEGY_KINDS, TRAFFIC_SHIFTING, type StrategyKind, type TrafficShiftingSetup } from "./choices";
 
 /**
  * Which strategies a service can be deployed with, and for each that it cannot, exactly what
@@ -25,15 +25,31 @@ export interface StrategyAvailability {
   kind: StrategyKind;
   available: boolean;
   missing: Missing[];
+  /** What is missing can be set up by the deploy itself: the alternate target group, the production rule, the role. */
+  canSetUp: boolean;
 }
+
+/** What a deploy can give a service with one target group, through UpdateService, to shift traffic. */
+const SETTABLE: ReadonlySet<MissingPrerequisite> = new Set(["alternate-target-group", "production-listener-rule", "traffic-role"]);
 
 export function strategyAvailability(service: Service): StrategyAvailability[] {
   const controller = controllerMissing(service);
-  const shifting = trafficShiftingMissing(service.loadBalancers ?? []);
+  const loadBalancers = service.loadBalancers ?? [];
+  const shifting = trafficShiftingMissing(loadBalancers);
+  const settable = loadBalancers.length === 1 && shifting.every((missing) => SETTABLE.has(missing.what));
   return STRATEGY_KINDS.map((kind) => {
     const missing = [...controller, ...(TRAFFIC_SHIFTING.has(kind) ? shifting : [])];
-    return { kind, available: missing.length === 0, missing };
+    return { kind, available: missing.length === 0, missing, canSetUp: missing.length > 0 && controller.length === 0 && settable };
   });
+}
+
+/** The service as it will be once the deploy sets up traffic shifting on its one load balancer. */
+export function withTrafficShifting(service: Service, setup: TrafficShiftingSetup): Service {
+  const [first, ...rest] = service.loadBalancers ?? [];
+  if (!first) return service;
+  const { alternateTargetGroupArn, productionListenerRule, testListenerRule, roleArn } = setup;
+  const advancedConfiguration = { ...first.advancedConfiguration, alternateTargetGroupArn, productionListenerRule, roleArn, ...(testListenerRule ? { testListenerRule } : {}) };
+  return { ...service, loadBalancers: [{ ...first, advancedConfiguration }, ...rest] };
 }
 
 /** The availability of one strategy. */

@@ -1,16 +1,19 @@
 import "server-only";
 import { ListTaskDefinitionsCommand, ServiceNotFoundException, type Service, type ServiceDeployment } from "@aws-sdk/client-ecs";
-import { parseEcsArn } from "@/lib/arn";
+import { parseArn, parseEcsArn } from "@/lib/arn";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { strategyAvailability, type StrategyAvailability } from "@/lib/deploy/prerequisites";
 import { idOfArn, isoDate, type Part } from "@/lib/view-models/common";
 import { currentDeploymentInProgress } from "@/lib/view-models/clusters";
+import type { LoadBalancingChoices } from "@/lib/view-models/load-balancing";
+import { defaultTrafficRole } from "@/lib/view-models/load-balancing-create";
 import { toRevisionView, type RevisionView } from "@/lib/view-models/task-definitions";
 import { describeServiceDeployments, describeServices } from "@/server/aws/batching";
 import type { Connection } from "@/server/aws/connection";
 import { settle, toAwsFailure } from "@/server/aws/errors";
 import { readEcs } from "@/server/aws/reads";
 import type { RevisionComparison } from "@/lib/taskdef/diff-comparison";
+import { readLoadBalancingChoices } from "@/server/elb/load-balancing-choices";
 import { compareRevisions } from "./task-definition-compare";
 import { servingTaskDefinition } from "./serving-revision";
 import { describeRevision } from "./task-definition-revision";
@@ -24,6 +27,8 @@ import { describeRevision } from "./task-definition-revision";
  *   ecs:ListTaskDefinitions         1   (the family's ACTIVE revisions, newest first: the first page, up to 100)
  *   ecs:DescribeServiceDeployments  1   only while a deployment is in progress, else 0 (one read, shared)
  *   ecs:DescribeServiceRevisions    1   only while a deployment's source still serves production, else 0
+ *   elbv2 (server/elb/load-balancing-choices.ts), only for a service with one target group that
+ *                                   cannot shift traffic yet: what the deploy can set up is picked from them
  *
  * They run in parallel once the service is known, but the revision serving production, which
  * waits for the deployment in progress. The revision list and the ongoing
@@ -47,6 +52,13 @@ export interface OngoingDeployment {
   targetRevision?: string;
 }
 
+/** For a service that could shift traffic once set up: what to pick from, and the role ECS would assume. */
+export interface TrafficShiftingChoices {
+  choices: Part<LoadBalancingChoices>;
+  /** The role the ECS console names by default, in the service's account. */
+  defaultRoleArn: string;
+}
+
 export interface DeployContext {
   /** The service as the planning code reads it, without dates or events, safe to send to the browser. */
   service: Service;
@@ -54,6 +66,8 @@ export interface DeployContext {
   revisions: Part<RevisionChoice[]>;
   ongoing: Part<OngoingDeployment | undefined>;
   availability: StrategyAvailability[];
+  /** Read only when a traffic-shifting strategy lacks what the deploy can set up. */
+  trafficShifting?: TrafficShiftingChoices;
 }
 
 /** The most ListTaskDefinitions returns a page; older revisions can still be deployed from their own page. */
@@ -65,10 +79,12 @@ export async function readDeployContext(connection: Connection, cluster: string,
   const service = described.value.services[0];
   // A service being deleted (DRAINING) or deleted (INACTIVE) takes no deployment: there is nothing to deploy to.
   if (!service || service.status !== "ACTIVE") return { ok: false, error: notFound(serviceName, service?.status) };
-  const [serving, revisions, ongoing] = await Promise.all([
+  const availability = strategyAvailability(service);
+  const [serving, revisions, ongoing, trafficShifting] = await Promise.all([
     servingTaskDefinition(connection, service),
     activeRevisions(connection, service.taskDefinition ?? ""),
     ongoingDeployment(connection, service),
+    availability.some((entry) => entry.canSetUp) ? trafficShiftingChoices(connection, service) : undefined,
   ]);
   const current = await describeRevision(connection, serving);
   if (!current.ok) return current;
@@ -79,7 +95,8 @@ export async function readDeployContext(connection: Connection, cluster: string,
       current: toRevisionView(current.value.taskDefinition, current.value.tags, canSeeSecrets),
       revisions,
       ongoing,
-      availability: strategyAvailability(service),
+      availability,
+      ...(trafficShifting ? { trafficShifting } : {}),
     },
   };
 }
@@ -103,6 +120,11 @@ async function activeRevisions(connection: Connection, currentArn: string): Prom
     return [{ arn, label: `${parsed.family}:${parsed.revision}`, revision: parsed.revision, current: arn === currentArn }];
   });
   return { ok: true, value: choices };
+}
+
+async function trafficShiftingChoices(connection: Connection, service: Service): Promise<TrafficShiftingChoices> {
+  const [choices] = await settle([readLoadBalancingChoices(connection, [service])]);
+  return { choices, defaultRoleArn: defaultTrafficRole(parseArn(service.serviceArn ?? "")?.accountId) };
 }
 
 async function ongoingDeployment(connection: Connection, service: Service): Promise<Part<OngoingDeployment | undefined>> {

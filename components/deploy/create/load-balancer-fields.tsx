@@ -1,26 +1,15 @@
 "use client";
 
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { FailureDetails } from "@/components/ui/failure-details";
 import type { CreateServiceForm } from "@/lib/deploy/create-form";
-import { ruleLabel, rulesForTargetGroup, targetGroupLabel, type ListenerRuleChoice, type LoadBalancingChoices } from "@/lib/view-models/load-balancing";
+import { targetGroupLabel, type LoadBalancingChoices } from "@/lib/view-models/load-balancing";
 import type { ContainerPorts } from "@/lib/view-models/load-balancing-create";
+import { TrafficShiftingFields } from "../traffic-shifting-fields";
 import { errorAt, FormSection, type FieldErrors } from "./form-section";
 
 type Change = (change: Partial<CreateServiceForm>) => void;
-
-function RuleOptions({ rules }: { rules: readonly ListenerRuleChoice[] }) {
-  return (
-    <>
-      {rules.map((rule) => (
-        <option key={rule.arn} value={rule.arn}>
-          {ruleLabel(rule)}
-        </option>
-      ))}
-    </>
-  );
-}
 
 function ContainerField({ form, containers, errors, onChange }: { form: CreateServiceForm; containers: readonly ContainerPorts[] | undefined; errors: FieldErrors; onChange: Change }) {
   const options = (containers ?? []).flatMap((container) => container.ports.map((port) => ({ value: `${container.name}:${port.containerPort}`, port, container })));
@@ -38,62 +27,6 @@ function ContainerField({ form, containers, errors, onChange }: { form: CreateSe
         </option>
       ))}
     </SelectField>
-  );
-}
-
-/** The alternate target group, listener rules and role that blue/green, linear and canary shift traffic with. */
-function TrafficShiftingFields({ form, choices, errors, onChange }: { form: CreateServiceForm; choices: LoadBalancingChoices; errors: FieldErrors; onChange: Change }) {
-  const forwarding = rulesForTargetGroup(choices.rules, form.targetGroupArn);
-  const rules = forwarding.length ? forwarding : rulesForTargetGroup(choices.rules, undefined);
-  const primary = choices.targetGroups.find((group) => group.arn === form.targetGroupArn);
-  return (
-    <div className="space-y-4 rounded-md border border-line p-3">
-      <p className="text-sm text-ink-muted">New tasks start in the alternate target group; ECS then shifts the production rule&rsquo;s weights to it.</p>
-      <SelectField
-        label="Alternate target group"
-        value={form.alternateTargetGroupArn}
-        onChange={(event) => onChange({ alternateTargetGroupArn: event.target.value })}
-        error={errors["loadBalancer.alternateTargetGroupArn"]}
-      >
-        <option value="">Pick the alternate target group</option>
-        {choices.targetGroups
-          .filter((group) => group.arn !== form.targetGroupArn)
-          .map((group) => (
-            <option key={group.arn} value={group.arn}>
-              {targetGroupLabel(group)}
-            </option>
-          ))}
-      </SelectField>
-      <SelectField
-        label="Production listener rule"
-        value={form.productionListenerRule}
-        onChange={(event) => onChange({ productionListenerRule: event.target.value })}
-        hint={forwarding.length || !primary ? "A rule that forwards to both target groups." : `No rule forwards to ${primary.name}; every forwarding rule is listed.`}
-        error={errors["loadBalancer.productionListenerRule"]}
-      >
-        <option value="">Pick the production listener rule</option>
-        <RuleOptions rules={rules} />
-      </SelectField>
-      <SelectField
-        label="Test listener rule (optional)"
-        value={form.testListenerRule}
-        onChange={(event) => onChange({ testListenerRule: event.target.value })}
-        hint="Sends test traffic to the new tasks before production traffic moves."
-        error={errors["loadBalancer.testListenerRule"]}
-      >
-        <option value="">None</option>
-        <RuleOptions rules={rules.filter((rule) => rule.arn !== form.productionListenerRule)} />
-      </SelectField>
-      <TextField
-        label="Role ECS uses to change the load balancer"
-        value={form.roleArn}
-        onChange={(event) => onChange({ roleArn: event.target.value })}
-        spellCheck={false}
-        autoComplete="off"
-        hint="An IAM role ECS assumes, allowed to change the listener rules (AmazonECSInfrastructureRolePolicyForLoadBalancers)."
-        error={errors["loadBalancer.roleArn"]}
-      />
-    </div>
   );
 }
 
@@ -136,7 +69,20 @@ export function LoadBalancerFields({
         ))}
       </SelectField>
       {form.targetGroupArn && <ContainerField form={form} containers={containers} errors={errors} onChange={onChange} />}
-      {form.targetGroupArn && shifting && <TrafficShiftingFields form={form} choices={choices} errors={errors} onChange={onChange} />}
+      {form.targetGroupArn && shifting && (
+        <TrafficShiftingFields
+          value={form}
+          primaryTargetGroupArn={form.targetGroupArn}
+          choices={choices}
+          errors={{
+            alternateTargetGroupArn: errors["loadBalancer.alternateTargetGroupArn"],
+            productionListenerRule: errors["loadBalancer.productionListenerRule"],
+            testListenerRule: errors["loadBalancer.testListenerRule"],
+            roleArn: errors["loadBalancer.roleArn"],
+          }}
+          onChange={onChange}
+        />
+      )}
     </FormSection>
   );
 }

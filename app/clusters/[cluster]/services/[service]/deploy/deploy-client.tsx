@@ -72,7 +72,7 @@ export function DeployClient({ cluster, serviceName, context }: { cluster: strin
   async function recheck(restored: WizardForm) {
     const loaded = planning ?? (await loadDeployPlanning());
     setPlanning(loaded);
-    const result = loaded.checkChoices(loaded.deployChoices, toChoicesInput(restored, target));
+    const result = loaded.checkChoices(loaded.deployChoices, toChoicesInput(restored, target, context.availability));
     if (result.ok) setChecked(result.value);
     else {
       setErrors(result.fieldErrors);
@@ -94,11 +94,11 @@ export function DeployClient({ cluster, serviceName, context }: { cluster: strin
     const loaded = planning ?? (await loadDeployPlanning());
     setPlanning(loaded);
     setChecking(false);
-    const result = loaded.checkChoices(loaded.deployChoices, toChoicesInput(form, target));
+    const result = loaded.checkChoices(loaded.deployChoices, toChoicesInput(form, target, context.availability));
     const scope = CHECKED_BEFORE[step] ?? [];
     const found = result.ok ? {} : Object.fromEntries(Object.entries(result.fieldErrors).filter(([path]) => scope.includes(stepOfField(path))));
     const chosen = context.availability.find((entry) => entry.kind === form.strategy);
-    if (step === "strategy" && chosen && !chosen.available) found["strategy.kind"] = chosen.missing.map((missing) => missing.message).join(" ");
+    if (step === "strategy" && chosen && !chosen.available && !chosen.canSetUp) found["strategy.kind"] = chosen.missing.map((missing) => missing.message).join(" ");
     setErrors(found);
     const paths = Object.keys(found);
     if (paths.length > 0) {
@@ -122,7 +122,7 @@ export function DeployClient({ cluster, serviceName, context }: { cluster: strin
 
   async function runDeploy() {
     if (!checked) return;
-    const result = await deploy.run(toChoicesInput(form, target));
+    const result = await deploy.run(toChoicesInput(form, target, context.availability));
     if (result.ok) {
       router.push(pagePaths.deployment(cluster, serviceName, result.value.deploymentId));
       return;
@@ -145,7 +145,7 @@ export function DeployClient({ cluster, serviceName, context }: { cluster: strin
           </h2>
           {step === "target" && <TargetStep cluster={cluster} serviceName={serviceName} context={context} />}
           {step === "source" && <SourceStep context={context} form={form} errors={errors} onChange={change} />}
-          {step === "strategy" && <StrategyStep availability={context.availability} form={form} errors={errors} onChange={change} />}
+          {step === "strategy" && <StrategyStep availability={context.availability} trafficShifting={context.trafficShifting} primaryTargetGroupArn={context.service.loadBalancers?.[0]?.targetGroupArn} form={form} errors={errors} onChange={change} />}
           {step === "review" && checked && planning && <ReviewStep cluster={cluster} serviceName={serviceName} context={context} choices={checked} planning={planning} />}
           {step === "deploy" && checked && (
             <DeployStep
