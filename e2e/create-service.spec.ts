@@ -98,7 +98,7 @@ test("rolls a service back to its earlier revision from its page; a viewer is of
   await dialog.getByRole("button", { name: `Roll back to ${earlier}` }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("status").filter({ hasText: `web: rolling back to ${earlier} from ${current}, with its rolling strategy.` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `web: rolling back to ${earlier} from ${current}, with its rolling strategy (deployment ` })).toBeVisible();
   const watch = page.getByRole("link", { name: /^Watch the rollout \(/ });
   const rolledBack = await serviceOf(ecs, cluster, "web");
   expect(rolledBack.taskDefinition).toBe(first);

@@ -2,7 +2,7 @@ import { DescribeRulesCommand } from "@aws-sdk/client-elastic-load-balancing-v2"
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { expect, interactiveAfterLoads, test } from "./fixtures";
 import { DeployWizard } from "./pages/deploy-wizard";
-import { RolloutDecisions } from "./pages/rollout-decisions";
+import { ApprovalsPage, RolloutDecisions } from "./pages/rollout-decisions";
 import { storageStateOf, type Person } from "./people";
 import { createScratchServiceBehindLoadBalancer, localEcs, localElb, scratchName, type ScratchLoadBalancing } from "./scratch";
 
@@ -142,6 +142,12 @@ test("a canary rolled back at its promotion: production traffic returns to blue"
 test("two approvers deciding at once: one moves the canary on, the other is told it was already decided", async ({ page, browser }, testInfo) => {
   const canary = await startCanaryThroughWizard(page, "journey-two", testInfo);
   const question = `Start sending 10 % of production traffic to ${canary.family}:2?`;
+  // The inbox says what is asked, the images it changes, and who started it here.
+  const inbox = new ApprovalsPage(page);
+  await inbox.open();
+  const item = inbox.item(canary.cluster, "web");
+  await expect(item).toContainText(`${canary.family}:1 → ${canary.family}:2 · started by Demo admin at`, { timeout: 30_000 });
+  await expect(item.getByRole("list", { name: "Image changes" })).toHaveText(["web: public.ecr.aws/slipway/web:1.4.2 → public.ecr.aws/slipway/web:1.5.0"]);
   const [april, admin] = await Promise.all([pageAs(browser, "april", canary.path), pageAs(browser, "admin", canary.path)]);
   const both = [new RolloutDecisions(april), new RolloutDecisions(admin)];
   for (const decisions of both) {

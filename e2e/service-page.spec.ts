@@ -22,6 +22,7 @@ test("demo's web: its rolling configuration, healthy targets, tasks by revision,
   await expect(web.stat("Desired")).toHaveText("3");
   await expect(web.stat("Running")).toHaveText("3");
   await expect(web.updated).toHaveText(/^Updated (just now|\d+ s ago)$/);
+  await expect(web.section("Summary").getByRole("link", { name: "web:4", exact: true })).toHaveAttribute("href", "/task-definitions/web/4");
 
   await expect(web.setting("Strategy")).toHaveText("Rolling");
   await expect(web.setting("Minimum healthy")).toHaveText("100 % of desired tasks");

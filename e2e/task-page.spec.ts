@@ -32,7 +32,8 @@ test("shows a demo web task: its container, ports, task definition and timeline"
   await expect(taskPage.breadcrumb.locator("[aria-current=page]")).toHaveText(`${id.slice(0, 8)}…`);
   await expect(taskPage.state("Status")).toHaveText("RUNNING");
   await expect(taskPage.state("Health")).toHaveText("HEALTHY");
-  await expect(taskPage.summary.getByRole("link", { name: "web" })).toHaveAttribute("href", "/clusters/demo/services/web");
+  await expect(taskPage.summary.getByRole("link", { name: "web", exact: true })).toHaveAttribute("href", "/clusters/demo/services/web");
+  await expect(taskPage.summary.getByRole("link", { name: revision, exact: true })).toHaveAttribute("href", `/task-definitions/web/${revision.split(":")[1]}`);
 
   const web = taskPage.container("web");
   await expect(web).toContainText(/public\.ecr\.aws\/slipway\/web:\d+\.\d+\.\d+/);

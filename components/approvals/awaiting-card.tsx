@@ -3,7 +3,7 @@ import { useId } from "react";
 import { pausedAtText } from "@/lib/approval-text";
 import { formatRelativeTime } from "@/lib/format";
 import { pagePaths } from "@/lib/query-keys";
-import { countdownText } from "@/lib/rollout/approval-text";
+import { clockTime, countdownText } from "@/lib/rollout/approval-text";
 import { formatTimestamp } from "@/lib/timestamp";
 import type { AwaitingApproval } from "@/lib/view-models/approvals-inbox";
 import { Badge } from "@/components/ui/badge";
@@ -25,6 +25,26 @@ export function AwaitingCard({ item, now }: { item: AwaitingApproval; now: numbe
       <p className="mt-1 text-sm text-ink-muted">
         {pausedAtText(item.lifecycleStage)} · {item.strategy}
       </p>
+      <p className="mt-1 text-sm">
+        {item.sourceLabel && item.targetLabel ? `${item.sourceLabel} → ${item.targetLabel}` : item.targetLabel} ·{" "}
+        {item.startedBy ? (
+          <>
+            started by <span className="font-medium">{item.startedBy.name}</span> at <time dateTime={item.startedBy.at}>{clockTime(item.startedBy.at)}</time>
+          </>
+        ) : (
+          "started outside Slipway (the console, the CLI or a pipeline)"
+        )}
+      </p>
+      {item.imageChanges.length > 0 && (
+        <ul aria-label="Image changes" className="mt-2 space-y-1 text-sm">
+          {item.imageChanges.map((change) => (
+            <li key={change.container} className="[overflow-wrap:anywhere]">
+              <span className="font-medium">{change.container}</span>: <span className="font-mono text-xs">{change.from ?? "new container"}</span> →{" "}
+              <span className="font-mono text-xs">{change.to}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-ink-muted">Waiting since</dt>

@@ -1,3 +1,4 @@
+import { TaskDefinitionLink } from "@/components/taskdef/task-definition-link";
 import type { ReactNode } from "react";
 import { StatList } from "@/components/ui/stat-list";
 import { revisionLabel } from "@/lib/deployment-text";
@@ -54,7 +55,9 @@ export function ServiceSummary({ summary, revisions, now }: { summary: Summary; 
         ]}
       />
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
-        <Fact term="Task definition">{summary.taskDefinition?.label ?? "—"}</Fact>
+        <Fact term="Task definition">
+          <TaskDefinitionLink reference={summary.taskDefinition} />
+        </Fact>
         <Fact term={revisions.length > 1 ? "Revisions running" : "Revision running"}>
           <CurrentRevisions revisions={revisions} />
         </Fact>

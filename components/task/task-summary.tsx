@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TaskDefinitionLink } from "@/components/taskdef/task-definition-link";
 import { formatTaskSize } from "@/lib/task-display";
 import { pagePaths } from "@/lib/query-keys";
 import type { TaskDetail } from "@/lib/view-models/task-detail";
@@ -20,7 +21,7 @@ export function TaskSummary({ cluster, task }: { cluster: string; task: TaskDeta
               <span className="text-ink-muted">None: a standalone task</span>
             ),
           },
-          { term: "Task definition", value: task.taskDefinition?.label },
+          { term: "Task definition", value: task.taskDefinition && <TaskDefinitionLink reference={task.taskDefinition} /> },
           { term: "Capacity", value: task.capacity },
           { term: "Platform version", value: task.platformVersion },
           { term: "CPU and memory", value: formatTaskSize(task.cpu, task.memory) },

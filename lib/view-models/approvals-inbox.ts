@@ -16,6 +16,12 @@ export interface AwaitingApproval {
   question: string;
   /** "web:6", when known. */
   targetLabel?: string;
+  /** "web:5", the revision serving production that the deployment moves from, when known. */
+  sourceLabel?: string;
+  /** The containers whose images the deployment changes: what an approver says yes to. */
+  imageChanges: ImageChange[];
+  /** Who started it through Slipway, from the audit log; absent when it was started elsewhere (the CLI, the console, CI). */
+  startedBy?: { name: string; at: string };
   /** When it began to wait (ISO), when that can be told. */
   pausedSince?: string;
   /** When the timeout action is taken if nobody decides (ISO). */
@@ -32,4 +38,17 @@ export interface ApprovalsInbox {
   readAt: string;
   /** Why nothing could be read; `waiting` is then empty. */
   error?: AwsFailure;
+}
+
+/** One container's image before and after: `from` is absent for a container the source did not have. */
+export interface ImageChange {
+  container: string;
+  from?: string;
+  to: string;
+}
+
+/** The images that differ between two revisions' containers. */
+export function imageChanges(from: readonly { containerName?: string; image?: string }[], to: readonly { containerName?: string; image?: string }[]): ImageChange[] {
+  const before = new Map(from.map((image) => [image.containerName ?? "", image.image]));
+  return to.flatMap(({ containerName = "", image = "" }) => (before.get(containerName) === image ? [] : [{ container: containerName, from: before.get(containerName), to: image }]));
 }

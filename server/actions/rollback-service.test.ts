@@ -32,7 +32,7 @@ describe("rollbackService", () => {
     const result = await rollbackService({ cluster: "shop", service: "web", taskDefinition: "web:1" });
 
     if (!result.ok) throw new Error(`expected a rollback, got ${result.error.code}: ${result.error.message}`);
-    expect(result.message).toBe("web: rolling back to web:1 from web:2, with its rolling strategy.");
+    expect(result.message).toMatch(/^web: rolling back to web:1 from web:2, with its rolling strategy \(deployment [\w-]+\)\.$/);
     const after = await describeService(local.ecs, "shop", "web");
     expect(after.taskDefinition).toMatch(/task-definition\/web:1$/);
     expect(result.value.serviceDeploymentArn).toBe(after.currentServiceDeployment);

@@ -38,8 +38,9 @@ export const rollbackService = defineAction({
     const { service: updated } = await sendEcs(connection, new UpdateServiceCommand({ cluster, service, taskDefinition, forceNewDeployment: true }));
     const serviceDeploymentArn = updated?.currentServiceDeployment;
     const name = updated?.serviceName ?? serviceName(service);
+    const deployment = serviceDeploymentArn ? ` (deployment ${idOfArn(serviceDeploymentArn)})` : "";
     return {
-      message: `${name}: rolling back to ${target.label}${current ? ` from ${current.label}` : ""}, with its ${strategyWords(updated?.deploymentConfiguration?.strategy)} strategy.`,
+      message: `${name}: rolling back to ${target.label}${current ? ` from ${current.label}` : ""}, with its ${strategyWords(updated?.deploymentConfiguration?.strategy)} strategy${deployment}.`,
       value: { serviceDeploymentArn, deploymentId: serviceDeploymentArn ? idOfArn(serviceDeploymentArn) : undefined },
       target: updated?.serviceArn,
     };

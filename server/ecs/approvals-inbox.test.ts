@@ -27,6 +27,8 @@ const OVERVIEW_CALLS = {
   "ecs:DescribeServices": 3,
   "ecs:DescribeServiceDeployments": 1,
 };
+/** And the paused canary's two revisions, for the images it changes. */
+const INBOX_CALLS = { ...OVERVIEW_CALLS, "ecs:DescribeServiceRevisions": 1 };
 
 describe("the approvals inbox", () => {
   it("lists the paused canary with what it waits for, since when and until when, for what the overview costs", async () => {
@@ -45,18 +47,22 @@ describe("the approvals inbox", () => {
       lifecycleStage: "PRE_PRODUCTION_TRAFFIC_SHIFT",
       question: "Start sending 10 % of production traffic to shop-web:3?",
       targetLabel: "shop-web:3",
+      sourceLabel: "shop-web:1",
+      imageChanges: [{ container: "app", from: expect.stringMatching(/:1\./), to: expect.stringMatching(/:3\./) }],
       timeoutAction: "ROLLBACK",
     });
+    // Started with the SDK, not through Slipway: nobody here is named.
+    expect(waiting.startedBy).toBeUndefined();
     // The hook's timeout is 600 minutes: it began to wait exactly that long before it expires.
     expect(Date.parse(waiting.expiresAt!) - Date.parse(waiting.pausedSince!)).toBe(600 * 60_000);
-    expectAwsCalls(local, OVERVIEW_CALLS);
+    expectAwsCalls(local, INBOX_CALLS);
   });
 
-  it("costs nothing more right after the clusters overview: the same reads, shared", async () => {
+  it("costs nothing more right after the clusters overview but the waiting deployments' revisions: the same reads, shared", async () => {
     await readClustersOverview(CONNECTION);
     const before = { ...awsCallCounts() };
     await readApprovalsInbox(CONNECTION);
-    expect(awsCallCounts()).toEqual(before);
+    expect(awsCallCounts()).toEqual({ ...before, "ecs:DescribeServiceRevisions": (before["ecs:DescribeServiceRevisions"] ?? 0) + 1 });
   });
 
   it("is read once per interval however many browsers poll it, and again after a decision forgets it", async () => {
@@ -64,7 +70,7 @@ describe("the approvals inbox", () => {
     expect(new Set(polls).size).toBe(1);
     clock += INBOX_TTL_MS - 1;
     await cachedApprovalsInbox(CONNECTION);
-    expectAwsCalls(local, OVERVIEW_CALLS);
+    expectAwsCalls(local, INBOX_CALLS);
 
     // Past the interval (and past the AWS reads' own second), the inbox is read again; and after a decision.
     clock += 1;
