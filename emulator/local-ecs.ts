@@ -5,6 +5,7 @@ import { createEndpoint, type EndpointOptions } from "./protocols/endpoint";
 import { withoutOperations } from "./protocols/operation";
 import { Clock } from "./engine/clock";
 import { ServiceScheduler } from "./engine/service-scheduler";
+import { AlarmEvaluator } from "./engine/alarm-evaluator";
 import { TaskLifecycle } from "./engine/task-lifecycle";
 import { chainBeforeOperation, createFaultInjector, type ApiFaults } from "./engine/fault-injection";
 import { createEcsThrottle } from "./engine/throttling";
@@ -16,6 +17,7 @@ import { CLOUDWATCH_TARGET_PREFIX, createCloudWatchService } from "./services/cl
 import { DocumentDatabase } from "./store/database";
 import { EcsState } from "./store/state";
 import { ElbState } from "./store/elb-state";
+import { AlarmState } from "./store/alarm-state";
 import { LocalLoadBalancingPlane } from "./engine/load-balancing/local-plane";
 import type { EcsWorld, LocalEcsSettings } from "./world";
 
@@ -77,11 +79,13 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
     scheduler: new ServiceScheduler(() => world),
     elb,
     loadBalancing: new LocalLoadBalancingPlane({ elb, clock, syntheticTrafficPerSecond: options.syntheticTrafficPerSecond ?? 0 }),
+    alarms: new AlarmState(db),
   };
   // After a restart, task servers come back and every deployment carries on.
   await world.tasks.resume();
   world.scheduler.resume();
   await world.loadBalancing.resume();
+  new AlarmEvaluator(() => world).start();
   const saveClock = setInterval(() => db.setMeta(CLOCK_META_KEY, String(clock.nowMs())), 1000);
   saveClock.unref();
 

@@ -5,6 +5,7 @@ import type { TaskLifecycle } from "./engine/task-lifecycle";
 import type { ServiceScheduler } from "./engine/service-scheduler";
 import type { ElbState } from "./store/elb-state";
 import type { LoadBalancingPlane } from "./engine/load-balancing/plane";
+import type { AlarmState } from "./store/alarm-state";
 
 export interface LocalEcsSettings extends ArnScope {
   /** 1 = real time; 60 = one emulated minute per real second. */
@@ -20,4 +21,6 @@ export interface EcsWorld {
   scheduler: ServiceScheduler;
   elb: ElbState;
   loadBalancing: LoadBalancingPlane;
+  /** CloudWatch's metric alarms: deployments with alarms watch them. */
+  alarms: AlarmState;
 }

@@ -64,7 +64,9 @@ export function startDeployment(world: EcsWorld, record: ServiceRecord): Deploym
     deploymentCircuitBreaker: breaker?.enable
       ? { status: "MONITORING", failureCount: 0, threshold: circuitBreakerThreshold(breaker, service.desiredCount ?? 0) }
       : { status: "DISABLED", failureCount: 0, threshold: 0 },
-    alarms: { status: service.deploymentConfiguration?.alarms?.enable ? "MONITORING" : "DISABLED" },
+    alarms: service.deploymentConfiguration?.alarms?.enable
+      ? { status: "MONITORING", alarmNames: [...(service.deploymentConfiguration.alarms.alarmNames ?? [])], triggeredAlarmNames: [] }
+      : { status: "DISABLED" },
   };
   if (plan.native) setRequestedWeights(serviceDeployment, 0, 0, blueRevisionArn(record, plan.native));
   state.serviceDeployments.put(serviceDeploymentArn, { serviceDeployment, deploymentId: deployment.id!, native: plan.native });

@@ -41,7 +41,29 @@ export class DeploymentOutcomes {
     sd.finishedAt = at;
     sd.updatedAt = at;
     if (sd.deploymentCircuitBreaker?.status === "MONITORING") sd.deploymentCircuitBreaker.status = "MONITORING_COMPLETE";
+    if (sd.alarms?.status === "MONITORING") sd.alarms.status = "MONITORING_COMPLETE";
     this.save(current);
+  }
+
+  /**
+   * An alarm the deployment watches went into ALARM: the deployment fails, and rolls back to the
+   * last completed deployment when its alarms say so; without rollback it ends as STOPPED.
+   */
+  tripAlarms(record: ServiceRecord, triggered: readonly string[]): void {
+    const current = this.current(record);
+    const primary = record.service.deployments?.find((d) => d.status === "PRIMARY");
+    if (!current || !primary) return;
+    const at = this.world().clock.now();
+    const names = triggered.join(", ");
+    const reason = `CloudWatch alarm${triggered.length === 1 ? "" : "s"} ${names} went into ALARM`;
+    primary.rolloutState = "FAILED";
+    primary.rolloutStateReason = `ECS deployment ${primary.id} failed: ${reason}.`;
+    primary.updatedAt = at;
+    addServiceEvent(record.service, serviceEventText.deploymentFailed(primary.id!, `${reason}.`), at);
+    Object.assign(current.serviceDeployment.alarms ?? {}, { status: "TRIGGERED", triggeredAlarmNames: [...triggered] });
+    this.save(current);
+    if (record.service.deploymentConfiguration?.alarms?.rollback) this.rollBack(record, reason, "ROLLBACK_IN_PROGRESS");
+    else this.finish(current, "STOPPED", primary.rolloutStateReason, true);
   }
 
   tripCircuitBreaker(record: ServiceRecord, failed: Deployment): void {

@@ -67,9 +67,19 @@ export class ServiceScheduler {
     this.save(service);
   }
 
+  /** An alarm went into ALARM: every service whose deployment watches it looks again. */
+  alarmRaised(alarmName: string): void {
+    for (const record of this.world().state.services.values()) {
+      if (this.outcomes.current(record)?.serviceDeployment.alarms?.alarmNames?.includes(alarmName)) this.serviceChanged(record.service.serviceArn!);
+    }
+  }
+
   /** After a restart, every service is looked at once and pending requests are acted on. */
   resume(): void {
     this.world().loadBalancing.onTargetHealthChange((targetGroupArn) => this.targetGroupChanged(targetGroupArn));
+    this.world().alarms.onStateChange((alarm) => {
+      if (alarm.StateValue === "ALARM") this.alarmRaised(alarm.AlarmName!);
+    });
     this.outcomes.resume();
     for (const record of this.world().state.services.values()) {
       if (record.service.status !== "INACTIVE") this.serviceChanged(record.service.serviceArn!);
@@ -94,6 +104,7 @@ export class ServiceScheduler {
     if (!primary) return;
     const now = this.world().clock.nowMs();
     this.tasks.replaceUnhealthy(record, now);
+    this.watchAlarms(record);
     const current = this.outcomes.current(record);
     if (this.native.drives(current)) this.native.step(record, current, now);
     // Rolling updates, rollbacks and a traffic-shifting deployment's CLEAN_UP share one path.
@@ -105,6 +116,14 @@ export class ServiceScheduler {
     this.tasks.updateCounts(record);
     this.updateServiceDeploymentCounts(record);
     this.save(record);
+  }
+
+  /** A deployment still going fails on any of its alarms in ALARM (spec: deployment alarms). */
+  private watchAlarms(record: ServiceRecord): void {
+    const deployment = this.outcomes.current(record)?.serviceDeployment;
+    if (deployment?.status !== "IN_PROGRESS" || deployment.alarms?.status !== "MONITORING") return;
+    const triggered = (deployment.alarms.alarmNames ?? []).filter((name) => this.world().alarms.stateOf(name) === "ALARM");
+    if (triggered.length > 0) this.outcomes.tripAlarms(record, triggered);
   }
 
   private updateServiceDeploymentCounts(record: ServiceRecord): void {

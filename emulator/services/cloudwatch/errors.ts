@@ -35,3 +35,10 @@ export class ValidationError extends QueryCompatibleError {
     super("ValidationException", "ValidationError", `1 validation error detected: ${message}`);
   }
 }
+
+/** An alarm CloudWatch does not have (SetAlarmState, DeleteAlarms). */
+export class ResourceNotFound extends QueryCompatibleError {
+  constructor(message: string) {
+    super("ResourceNotFound", "ResourceNotFound", message);
+  }
+}
