@@ -1,11 +1,12 @@
 import { DescribeServiceDeploymentsCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, type Service } from "@aws-sdk/client-ecs";
+import { PutMetricAlarmCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeRulesCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DeployWizard } from "./pages/deploy-wizard";
 import { storageStateOf } from "./people";
 import { RolloutDecisions } from "./pages/rollout-decisions";
-import { createScratchServiceBehindLoadBalancer, localEcs, localElb, scratchName } from "./scratch";
+import { createScratchServiceBehindLoadBalancer, createSlowStartingService, localCloudWatch, localEcs, localElb, scratchName } from "./scratch";
 
 /**
  * The deploy wizard, clicked through as a person would. Deploys run on scratch services behind
@@ -181,6 +182,46 @@ test("a rolling service behind a load balancer is moved to canary by the wizard,
       return weight(lb.greenArn) / (weight(lb.blueArn) + weight(lb.greenArn));
     }, { timeout: 30_000 })
     .toBeCloseTo(0.1, 2);
+});
+
+test("a deployment that watches an alarm picked in the wizard rolls back when the alarm goes off", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const cluster = scratchName("deploy-alarm", testInfo);
+  const alarm = `${cluster}-errors`;
+  await createSlowStartingService(localEcs(), cluster, 1);
+  await localCloudWatch().send(
+    new PutMetricAlarmCommand({
+      AlarmName: alarm,
+      Namespace: "AWS/ApplicationELB",
+      MetricName: "HTTPCode_Target_5XX_Count",
+      Dimensions: [{ Name: "TargetGroup", Value: `targetgroup/${cluster}/0` }],
+      Statistic: "Sum",
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 5,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    }),
+  );
+  const wizard = new DeployWizard(page);
+  await wizard.open(cluster, "web");
+  await wizard.nextTo("What to deploy");
+  await wizard.newImage("web", "public.ecr.aws/slipway/web:1.8.0", "Watched by an alarm");
+  await wizard.nextTo("Strategy");
+  const alarms = page.getByRole("group", { name: "Deployment alarms" });
+  await alarms.getByRole("checkbox", { name: new RegExp(`^${alarm} `) }).check();
+  await expect(alarms.getByRole("checkbox", { name: "Roll back when one goes into ALARM" })).toBeChecked();
+  await wizard.nextTo("Review");
+  await expect(wizard.review("Deployment configuration").getByRole("row", { name: new RegExp(`^Alarms None ${alarm}; rolls back`) })).toBeVisible();
+  await wizard.nextTo("Deploy");
+  await wizard.deployButton.click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}/services/web/deployments/[\\w-]+$`), { timeout: 20_000 });
+  expect((await describe(cluster)).deploymentConfiguration?.alarms).toEqual({ alarmNames: [alarm], enable: true, rollback: true });
+
+  // The new tasks take a while to start: the alarm goes off while the deployment runs.
+  await localCloudWatch().send(new SetAlarmStateCommand({ AlarmName: alarm, StateValue: "ALARM", StateReason: "Errors after the deploy" }));
+  await expect(page.getByRole("term").filter({ hasText: /^Status$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("Rolled back", { timeout: 60_000 });
+  await expect(page.getByText(`CloudWatch alarm ${alarm} went into ALARM`).first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Alarms \\(tripped\\): ${alarm} — in ALARM: ${alarm}$`))).toBeVisible();
 });
 
 test("an out-of-range canary share is refused at its field, which gets the focus", async ({ page }) => {

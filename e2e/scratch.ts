@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -6,6 +7,7 @@ import {
   ECSClient,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  UpdateServiceCommand,
   type DeploymentConfiguration,
 } from "@aws-sdk/client-ecs";
 import {
@@ -63,6 +65,19 @@ export async function createScratchService(ecs: ECSClient, cluster: string, serv
   await waitForRunning(ecs, cluster, service, desiredCount);
 }
 
+/**
+ * Like `createScratchService`, with tasks that take 150 emulated seconds (5 real) to start: at
+ * the tests' pace a deployment of them stays in view for a while, and a revision made from
+ * theirs (new images) starts as slowly.
+ */
+export async function createSlowStartingService(ecs: ECSClient, cluster: string, desiredCount = 2): Promise<void> {
+  await createScratchService(ecs, cluster, "web", 0);
+  const slow = { ...WEB, environment: { ...WEB.environment, SLIPWAY_STARTUP_SECONDS: "150" } };
+  const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({ ...taskDefinitionFor(slow, "1.4.2", REGION), family: "scratch-web" }));
+  await ecs.send(new UpdateServiceCommand({ cluster, service: "web", taskDefinition: taskDefinition!.taskDefinitionArn, desiredCount }));
+  await waitForRunning(ecs, cluster, "web", desiredCount);
+}
+
 export async function waitForRunning(ecs: ECSClient, cluster: string, service: string, count: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -81,6 +96,13 @@ export async function runScratchTasks(ecs: ECSClient, cluster: string, count: nu
       new RunTaskCommand({ cluster, taskDefinition: taskDefinition!.taskDefinitionArn, count: Math.min(10, left), networkConfiguration: NETWORK }),
     );
   }
+}
+
+export function localCloudWatch(): CloudWatchClient {
+  const endpoint = process.env.SLIPWAY_LOCAL_ECS_URL;
+  if (!endpoint) throw new Error("SLIPWAY_LOCAL_ECS_URL is not set: run the browser tests through `npx playwright test`.");
+  assertLocalUrl(endpoint, "local ECS at");
+  return new CloudWatchClient({ endpoint, region: REGION, credentials: { accessKeyId: "local-ecs", secretAccessKey: "local-ecs" } });
 }
 
 export function localElb(): ElasticLoadBalancingV2Client {

@@ -1,9 +1,8 @@
-import { DescribeServicesCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type ECSClient } from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand } from "@aws-sdk/client-ecs";
 import { expect, test } from "./fixtures";
-import { taskDefinitionFor, WEB } from "../emulator/seed/apps";
 import { DeployWizard } from "./pages/deploy-wizard";
 import { ServicePage } from "./pages/service-page";
-import { createScratchService, localEcs, scratchName, waitForRunning } from "./scratch";
+import { createScratchService, createSlowStartingService, localEcs, scratchName } from "./scratch";
 
 /**
  * A service's page on the demo account (e2e/global-setup.ts): demo's web rolls 3 tasks behind
@@ -146,18 +145,6 @@ test("a count ECS would refuse is named at the field, and nothing changes", asyn
   await expect(dialog).toBeHidden();
   await expect(service.stat("Desired")).toHaveText("2");
 });
-
-/**
- * At the demo's pace a redeployment of two tasks is over in a second or two, quicker than the
- * page's poll; tasks that take 150 emulated seconds (5 real) to start keep it in view.
- */
-async function createSlowStartingService(ecs: ECSClient, cluster: string): Promise<void> {
-  await createScratchService(ecs, cluster, "web", 0);
-  const slow = { ...WEB, environment: { ...WEB.environment, SLIPWAY_STARTUP_SECONDS: "150" } };
-  const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({ ...taskDefinitionFor(slow, "1.4.2", "us-east-1"), family: "scratch-web" }));
-  await ecs.send(new UpdateServiceCommand({ cluster, service: "web", taskDefinition: taskDefinition!.taskDefinitionArn, desiredCount: 2 }));
-  await waitForRunning(ecs, cluster, "web", 2);
-}
 
 test("forcing a new deployment: confirmed first, then it shows in progress and completes", async ({ page }, testInfo) => {
   const cluster = scratchName("redeploy", testInfo);

@@ -24,6 +24,12 @@ function approvalText(configuration: DeploymentConfiguration): string {
   return `${when}; ${timeout?.action === "CONTINUE" ? "continues" : "rolls back"} after ${timeout?.timeoutInMinutes ?? "—"} min`;
 }
 
+function alarmsText(configuration: DeploymentConfiguration): string {
+  const alarms = configuration.alarms;
+  if (!alarms?.enable || !alarms.alarmNames?.length) return "None";
+  return `${alarms.alarmNames.join(", ")}; ${alarms.rollback ? "rolls back" : "stops, no rollback"}`;
+}
+
 /** The settings a person reads before and after: each row only when one side has it. */
 function rowsOf(before: DeploymentConfiguration, after: DeploymentConfiguration, grace: { before?: number; after?: number }): Row[] {
   const breaker = (c: DeploymentConfiguration) =>
@@ -39,6 +45,7 @@ function rowsOf(before: DeploymentConfiguration, after: DeploymentConfiguration,
     { setting: "Step bake time", before: minutes(before.linearConfiguration?.stepBakeTimeInMinutes), after: minutes(after.linearConfiguration?.stepBakeTimeInMinutes), shown: Boolean(before.linearConfiguration || after.linearConfiguration) },
     { setting: "Bake time", before: minutes(before.bakeTimeInMinutes), after: minutes(after.bakeTimeInMinutes), shown: before.bakeTimeInMinutes !== undefined || after.bakeTimeInMinutes !== undefined },
     { setting: "Approval", before: approvalText(before), after: approvalText(after), shown: true },
+    { setting: "Alarms", before: alarmsText(before), after: alarmsText(after), shown: Boolean(before.alarms?.enable || after.alarms?.enable) },
     { setting: "Health check grace period", before: grace.before === undefined ? "—" : `${grace.before} s`, after: grace.after === undefined ? "unchanged" : `${grace.after} s`, shown: grace.after !== undefined },
   ];
   return rows.filter((row) => row.shown);

@@ -36,7 +36,7 @@ export function ReviewStep({ cluster, serviceName, context, choices, planning }:
   const { service, current } = context;
   const chosen = choices.source.kind === "revision" ? choices.source.taskDefinition : undefined;
   const { candidate, loading, failure } = useDeployCandidate(cluster, serviceName, current.arn, chosen && chosen !== current.arn ? chosen : undefined);
-  const after = planning.deploymentConfigurationFor(choices.strategy, service.deploymentConfiguration);
+  const after = planning.deploymentConfigurationFor(choices.strategy, service.deploymentConfiguration, choices.alarms);
   const grace = { before: service.healthCheckGracePeriodSeconds, after: choices.strategy.kind === "rolling" ? choices.strategy.rolling.healthCheckGracePeriodSeconds : undefined };
   const preview = previewDeployment(choices.strategy, { desiredCount: service.desiredCount ?? 0 });
   const warnings = deployWarnings(choices, service, {

@@ -6,6 +6,9 @@ import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
 import type { TrafficShiftingChoices } from "@/server/ecs/deploy-context";
+import type { AlarmChoice } from "@/lib/view-models/alarms";
+import type { Part } from "@/lib/view-models/common";
+import { AlarmsFields } from "./alarms-fields";
 import { LimitField } from "./number-field";
 import { TrafficShiftingFields } from "./traffic-shifting-fields";
 import { STRATEGY_ORDER, STRATEGY_TITLES, type WizardForm } from "./wizard-form";
@@ -19,6 +22,8 @@ const DESCRIPTIONS: Record<StrategyKind, string> = {
 
 interface StrategyStepProps {
   availability: StrategyAvailability[];
+  /** The account's alarms a deployment can watch. */
+  alarms: Part<AlarmChoice[]>;
   /** For a service that can shift traffic once set up: the lists to pick what it lacks from. */
   trafficShifting?: TrafficShiftingChoices;
   primaryTargetGroupArn?: string;
@@ -31,7 +36,7 @@ interface StrategyStepProps {
  * Step 3: the four strategies as radio cards (those the service cannot use say why, those it
  * can once set up say so), then the chosen one's settings, with what this deploy sets up.
  */
-export function StrategyStep({ availability, trafficShifting, primaryTargetGroupArn, form, errors, onChange }: StrategyStepProps) {
+export function StrategyStep({ availability, alarms, trafficShifting, primaryTargetGroupArn, form, errors, onChange }: StrategyStepProps) {
   const chosen = availability.find((entry) => entry.kind === form.strategy);
   return (
     <div className="space-y-6">
@@ -46,12 +51,13 @@ export function StrategyStep({ availability, trafficShifting, primaryTargetGroup
       </fieldset>
       {chosen?.canSetUp && <TrafficShiftingSetup trafficShifting={trafficShifting} primaryTargetGroupArn={primaryTargetGroupArn} form={form} errors={errors} onChange={onChange} />}
       <StrategySettings form={form} errors={errors} onChange={onChange} />
+      <AlarmsFields value={form} choices={alarms} error={errors["alarms.names"]} onChange={onChange} />
     </div>
   );
 }
 
 /** What a rolling service behind a load balancer lacks to shift traffic, set up by this deploy. */
-function TrafficShiftingSetup({ trafficShifting, primaryTargetGroupArn, form, errors, onChange }: Omit<StrategyStepProps, "availability">) {
+function TrafficShiftingSetup({ trafficShifting, primaryTargetGroupArn, form, errors, onChange }: Omit<StrategyStepProps, "availability" | "alarms">) {
   const titleId = useId();
   const at = (field: string) => errors[`trafficShifting.${field}`];
   return (
@@ -118,7 +124,7 @@ function StrategyCard({ kind, availability, checked, onPick }: { kind: StrategyK
   );
 }
 
-function StrategySettings({ form, errors, onChange }: Omit<StrategyStepProps, "availability">) {
+function StrategySettings({ form, errors, onChange }: Pick<StrategyStepProps, "form" | "errors" | "onChange">) {
   const kind = form.strategy;
   const at = (name: string) => errors[`strategy.${kind}.${name}`];
   const number = (name: keyof WizardForm["numbers"], path: string = name) => (
@@ -177,7 +183,7 @@ function CircuitBreaker({ form, onChange }: Pick<StrategyStepProps, "form" | "on
   );
 }
 
-function Approval({ form, errors, onChange }: Omit<StrategyStepProps, "availability">) {
+function Approval({ form, errors, onChange }: Pick<StrategyStepProps, "form" | "errors" | "onChange">) {
   const path = `strategy.${form.strategy}.approval`;
   return (
     <fieldset className="space-y-3 rounded-lg border border-line p-3">

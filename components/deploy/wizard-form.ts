@@ -3,6 +3,7 @@ import type { DeployChoicesInput, StrategyKind } from "@/lib/deploy/choices";
 import { APPROVAL_STAGES, DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type ApprovalStage, type LimitName } from "@/lib/deploy/limits";
 import { strategyChoiceInput } from "@/lib/deploy/strategy-form";
 import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
+import { alarmsChoiceInput, type AlarmsFormValue } from "@/lib/view-models/alarms";
 import { rulesForTargetGroup } from "@/lib/view-models/load-balancing";
 import type { DeployContext } from "@/server/ecs/deploy-context";
 import type { TrafficShiftingValue } from "./traffic-shifting-fields";
@@ -27,7 +28,7 @@ export const STRATEGY_ORDER: readonly StrategyKind[] = ["rolling", "blueGreen", 
 
 export const STRATEGY_TITLES: Record<StrategyKind, string> = { rolling: "Rolling", blueGreen: "Blue/green", linear: "Linear", canary: "Canary" };
 
-export interface WizardForm {
+export interface WizardForm extends AlarmsFormValue {
   source: "revision" | "new-images";
   /** The ARN of the existing revision picked. */
   revision: string;
@@ -100,6 +101,8 @@ export function initialForm(context: DeployContext): WizardForm {
     approvalStage: stage && stage in APPROVAL_STAGES ? stage : DEFAULT_APPROVAL_STAGE,
     approvalTimeoutAction: pause?.timeoutConfiguration?.action === "CONTINUE" ? "CONTINUE" : "ROLLBACK",
     shifting: initialShifting(context),
+    alarmNames: config.alarms?.enable ? [...(config.alarms.alarmNames ?? [])] : [],
+    alarmRollback: config.alarms?.enable ? (config.alarms.rollback ?? true) : true,
   };
 }
 
@@ -112,12 +115,12 @@ export function toChoicesInput(form: WizardForm, target: { cluster: string; serv
   const setUp = availability.find((entry) => entry.kind === form.strategy)?.canSetUp;
   const { alternateTargetGroupArn, productionListenerRule, testListenerRule, roleArn } = form.shifting;
   const trafficShifting = setUp ? { alternateTargetGroupArn, productionListenerRule, testListenerRule: testListenerRule || undefined, roleArn } : undefined;
-  return { target, source, strategy, ...(trafficShifting ? { trafficShifting } : {}) };
+  return { target, source, strategy, alarms: alarmsChoiceInput(form), ...(trafficShifting ? { trafficShifting } : {}) };
 }
 
 /** The step whose fields a message's path belongs to: "strategy.canary.canaryPercent" → strategy. */
 export function stepOfField(path: string): StepId {
   if (path.startsWith("source")) return "source";
-  if (path.startsWith("strategy") || path.startsWith("trafficShifting")) return "strategy";
+  if (path.startsWith("strategy") || path.startsWith("trafficShifting") || path.startsWith("alarms")) return "strategy";
   return "target";
 }

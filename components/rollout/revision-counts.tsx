@@ -126,6 +126,20 @@ function CircuitBreaker({ breaker }: { breaker: DeploymentDetail["circuitBreaker
   );
 }
 
+/** The CloudWatch alarms the deployment watches, and which went off. */
+function Alarms({ alarms }: { alarms: DeploymentDetail["alarms"] }) {
+  if (!alarms || alarms.status === "DISABLED" || alarms.alarmNames.length === 0) return null;
+  const tripped = alarms.status === "TRIGGERED";
+  return (
+    <p className="text-sm">
+      <span className="font-medium">Alarms</span>
+      {alarms.status && <span className={tripped ? "font-semibold text-danger" : "text-ink-muted"}> ({BREAKER_WORDS[alarms.status] ?? alarms.status.toLowerCase()})</span>}:{" "}
+      {alarms.alarmNames.join(", ")}
+      {alarms.triggeredAlarmNames.length > 0 && <span className="font-semibold text-danger"> — in ALARM: {alarms.triggeredAlarmNames.join(", ")}</span>}
+    </p>
+  );
+}
+
 /** The table of revisions and the safety net below it. */
 export function RevisionCounts({ view }: { view: RolloutView }) {
   const rows = rowsOf(view);
@@ -144,6 +158,7 @@ export function RevisionCounts({ view }: { view: RolloutView }) {
         {showTraffic && " Requested traffic is what ECS asked for; actual is what the production listener rule sends."}
       </p>
       <CircuitBreaker breaker={view.deployment.circuitBreaker} />
+      <Alarms alarms={view.deployment.alarms} />
       {rollback?.reason && (
         <p className="rounded-md border border-warn-line bg-warn-soft px-3 py-2 text-sm">
           <strong className="font-semibold text-warn">Rollback reason:</strong> {rollback.reason}

@@ -86,6 +86,18 @@ export const trafficShiftingSetup = z.object({
   roleArn: trafficRoleArn,
 });
 
+/**
+ * CloudWatch alarms the deployment watches: one in ALARM fails it, and rolls it back when
+ * `rollback` (ECS's deploymentConfiguration.alarms). No names switches the watching off.
+ */
+export const alarmsChoice = z.object({
+  names: z
+    .array(z.string().trim().min(1, "An alarm name cannot be empty.").max(255, "An alarm name is at most 255 characters."))
+    .default([])
+    .refine((names) => new Set(names).size === names.length, "Each alarm is named once."),
+  rollback: z.boolean().default(true),
+});
+
 export const rollingChoice = z.object({
   minimumHealthyPercent: numberOrDefault("minimumHealthyPercent"),
   maximumPercent: numberOrDefault("maximumPercent"),
@@ -133,12 +145,15 @@ export const deployChoices = z.object({
   strategy: strategyChoice,
   /** Only for a service that cannot shift traffic yet, with a traffic-shifting strategy. */
   trafficShifting: trafficShiftingSetup.optional(),
+  /** Not given: the service keeps the alarms it watches. */
+  alarms: alarmsChoice.optional(),
 });
 
 export type DeployTarget = z.infer<typeof deployTarget>;
 export type DeploySource = z.infer<typeof deploySource>;
 export type TrafficShiftingSetup = z.infer<typeof trafficShiftingSetup>;
 export type ApprovalChoice = z.infer<typeof approvalChoice>;
+export type AlarmsChoice = z.infer<typeof alarmsChoice>;
 export type RollingChoice = z.infer<typeof rollingChoice>;
 export type BlueGreenChoice = z.infer<typeof blueGreenChoice>;
 export type LinearChoice = z.infer<typeof linearChoice>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { nameField } from "@/lib/taskdef/container-schema";
 import { MAX_DESIRED_COUNT } from "@/lib/schemas/limits";
 import { awsvpcNetwork, capacityProviderStrategy, clusterRef, taskDefinitionRef, wholeNumber } from "@/lib/schemas/operations";
-import { listenerRuleArn, strategyChoice, targetGroupArn, TRAFFIC_SHIFTING, trafficRoleArn } from "./choices";
+import { alarmsChoice, listenerRuleArn, strategyChoice, targetGroupArn, TRAFFIC_SHIFTING, trafficRoleArn } from "./choices";
 
 /**
  * The wizard's choices when it creates a service (the last step of the console's flow): where
@@ -42,6 +42,7 @@ export const createServiceChoices = z
     network: awsvpcNetwork.optional(),
     loadBalancer: loadBalancerChoice.optional(),
     strategy: strategyChoice,
+    alarms: alarmsChoice.optional(),
   })
   .superRefine((choices, context) => {
     if (!TRAFFIC_SHIFTING.has(choices.strategy.kind)) return;

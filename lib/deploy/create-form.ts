@@ -1,4 +1,5 @@
 import { splitList } from "@/lib/schemas/limits";
+import { alarmsChoiceInput, type AlarmsFormValue } from "@/lib/view-models/alarms";
 import type { CreateServiceChoicesInput, LAUNCH_TYPES } from "./create-choices";
 import { strategyChoiceInput, type StrategyFields } from "./strategy-form";
 import { DEFAULT_APPROVAL_STAGE, DEPLOY_LIMITS, type LimitName } from "./limits";
@@ -19,7 +20,7 @@ export interface CapacityRow {
 }
 
 /** The strategy's fields as the wizard's; numbers are `settings` here, the test rule goes with the load balancer. */
-export interface CreateServiceForm extends Omit<StrategyFields, "numbers" | "testListenerRule"> {
+export interface CreateServiceForm extends Omit<StrategyFields, "numbers" | "testListenerRule">, AlarmsFormValue {
   serviceName: string;
   /** "family:revision", chosen from the family's revisions. */
   taskDefinition: string;
@@ -71,6 +72,8 @@ export function emptyCreateServiceForm(prefill: { subnets?: string[]; securityGr
     approvalStage: DEFAULT_APPROVAL_STAGE,
     approvalTimeoutMinutes: String(DEPLOY_LIMITS.approvalTimeoutMinutes.default),
     approvalTimeoutAction: "ROLLBACK",
+    alarmNames: [],
+    alarmRollback: true,
   };
 }
 
@@ -118,5 +121,6 @@ export function createChoicesOf(cluster: string, form: CreateServiceForm, needsS
     loadBalancer: loadBalancerOf(form, form.strategy !== "rolling"),
     // The create form asks for the test listener rule with the load balancer, not with the strategy.
     strategy: strategyChoiceInput({ ...form, numbers: form.settings, testListenerRule: undefined }),
+    alarms: alarmsChoiceInput(form),
   };
 }

@@ -220,3 +220,23 @@ describe("planDeployment for a service that cannot shift traffic yet", () => {
   });
 });
 
+
+describe("deployment alarms", () => {
+  const revision = { kind: "revision" as const, taskDefinition: "shop:8" };
+
+  it("watches the chosen alarms, rolling back on one in ALARM when asked", () => {
+    const plan = planOf(planDeployment(deployChoices.parse({ target, source: revision, strategy: { kind: "rolling" }, alarms: { names: ["shop-5xx", "shop-latency"], rollback: false } }), rollingService()));
+    expect(plan.updateService.deploymentConfiguration?.alarms).toEqual({ alarmNames: ["shop-5xx", "shop-latency"], enable: true, rollback: false });
+  });
+
+  it("switches the watching off when no alarm is chosen, and keeps the service's alarms when nothing is said", () => {
+    const off = planOf(planDeployment(deployChoices.parse({ target, source: revision, strategy: { kind: "rolling" }, alarms: { names: [] } }), rollingService()));
+    expect(off.updateService.deploymentConfiguration?.alarms).toEqual({ alarmNames: [], enable: false, rollback: false });
+    const kept = planOf(planDeployment(deployChoices.parse({ target, source: revision, strategy: { kind: "canary" } }), rollingService()));
+    expect(kept.updateService.deploymentConfiguration?.alarms).toEqual({ alarmNames: ["shop-5xx"], enable: true, rollback: true });
+  });
+
+  it("refuses an alarm named twice at its field", () => {
+    expect(deployChoices.safeParse({ target, source: revision, strategy: { kind: "rolling" }, alarms: { names: ["a", "a"] } }).success).toBe(false);
+  });
+});

@@ -10,7 +10,7 @@ import type {
   UpdateServiceCommandInput,
 } from "@aws-sdk/client-ecs";
 import { tagsWithChangeNote, toRegistration } from "@/lib/taskdef/registration";
-import { TRAFFIC_SHIFTING, type ApprovalChoice, type DeployChoices, type StrategyChoice } from "./choices";
+import { TRAFFIC_SHIFTING, type AlarmsChoice, type ApprovalChoice, type DeployChoices, type StrategyChoice } from "./choices";
 import type { CreateServiceChoices } from "./create-choices";
 import { availabilityOf, withTrafficShifting } from "./prerequisites";
 
@@ -53,7 +53,7 @@ export function planDeployment(choices: DeployChoices, deployed: Service, curren
   const availability = availabilityOf(service, choices.strategy.kind);
   if (!availability.available) return { ok: false, fieldErrors: { "strategy.kind": availability.missing.map((m) => m.message).join(" ") } };
   const before = service.deploymentConfiguration ?? {};
-  const after = deploymentConfigurationFor(choices.strategy, before);
+  const after = deploymentConfigurationFor(choices.strategy, before, choices.alarms);
   const configurations = { configurationBefore: before, configurationAfter: after };
   if (choices.source.kind === "revision") {
     return { ok: true, plan: { updateService: updateServiceInput(choices, service, after, choices.source.taskDefinition, service !== deployed), ...configurations } };
@@ -102,12 +102,12 @@ function withNewImages(current: CurrentRevision, images: Record<string, string>,
 
 /**
  * The whole deployment configuration the service will have: what it has now that the chosen
- * strategy does not set (alarms, and for traffic shifting the percents and Lambda hooks), with
- * the chosen settings over it. Sent whole, so nothing depends on how ECS merges a partial one.
+ * strategy does not set (for traffic shifting the percents and Lambda hooks; the alarms, unless
+ * chosen too), with the chosen settings over it. Sent whole, so nothing depends on how ECS merges a partial one.
  */
-export function deploymentConfigurationFor(strategy: StrategyChoice, before: DeploymentConfiguration = {}): DeploymentConfiguration {
+export function deploymentConfigurationFor(strategy: StrategyChoice, before: DeploymentConfiguration = {}, alarms?: AlarmsChoice): DeploymentConfiguration {
   const { bakeTimeInMinutes: _bake, canaryConfiguration: _canary, linearConfiguration: _linear, lifecycleHooks, ...kept } = before;
-  const carried: Omit<DeploymentConfiguration, StrategySettings> = kept;
+  const carried: Omit<DeploymentConfiguration, StrategySettings> = alarms ? { ...kept, alarms: deploymentAlarms(alarms) } : kept;
   switch (strategy.kind) {
     case "rolling": {
       const { minimumHealthyPercent, maximumPercent, circuitBreaker } = strategy.rolling;
@@ -131,6 +131,11 @@ export function deploymentConfigurationFor(strategy: StrategyChoice, before: Dep
       };
     }
   }
+}
+
+/** ECS's alarms setting for the chosen names: none switches the watching off. */
+function deploymentAlarms({ names, rollback }: AlarmsChoice): DeploymentConfiguration["alarms"] {
+  return names.length > 0 ? { alarmNames: names, enable: true, rollback } : { alarmNames: [], enable: false, rollback: false };
 }
 
 function trafficShifting(
@@ -208,7 +213,7 @@ export function planCreateService(choices: CreateServiceChoices): CreateServiceC
         ]
       : undefined,
     deploymentController: { type: "ECS" },
-    deploymentConfiguration: deploymentConfigurationFor(strategy),
+    deploymentConfiguration: deploymentConfigurationFor(strategy, {}, choices.alarms),
     healthCheckGracePeriodSeconds: strategy.kind === "rolling" ? strategy.rolling.healthCheckGracePeriodSeconds : undefined,
   };
 }

@@ -1,5 +1,7 @@
 import type { AssignPublicIp, NetworkMode } from "@aws-sdk/client-ecs";
 import type { AwsFailure } from "@/lib/aws-errors";
+import type { AlarmChoice } from "./alarms";
+import type { Part } from "./common";
 import type { LoadBalancingChoices } from "./load-balancing";
 
 /** What the create-service page offers: the cluster's capacity, a network to start from, and the load balancing to pick from. */
@@ -30,6 +32,8 @@ export interface CreateServicePageData {
   /** Why the cluster's services could not be read; names are then checked by ECS only. */
   servicesError?: AwsFailure;
   loadBalancing: LoadBalancingChoices;
+  /** The account's alarms its deployments can watch. */
+  alarms: Part<AlarmChoice[]>;
 }
 
 export interface ContainerPorts {

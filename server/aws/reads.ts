@@ -1,6 +1,7 @@
 import "server-only";
 import {
   $Command as CloudWatchCommand,
+  DescribeAlarmsCommand,
   GetMetricDataCommand,
   type CloudWatchClientResolvedConfig,
   type ServiceInputTypes as CloudWatchInput,
@@ -71,7 +72,10 @@ const ELB_READS = new Map<object, string>([
   [DescribeTargetHealthCommand, "DescribeTargetHealth"],
 ]);
 
-const CLOUDWATCH_READS = new Map<object, string>([[GetMetricDataCommand, "GetMetricData"]]);
+const CLOUDWATCH_READS = new Map<object, string>([
+  [GetMetricDataCommand, "GetMetricData"],
+  [DescribeAlarmsCommand, "DescribeAlarms"],
+]);
 
 function readKey(connection: Connection, service: string, reads: Map<object, string>, command: { input: object }): string {
   const operation = reads.get(command.constructor);

@@ -7,6 +7,7 @@ import { describeClusters, describeServices } from "@/server/aws/batching";
 import type { Connection } from "@/server/aws/connection";
 import { listServiceArns } from "@/server/aws/ecs-lists";
 import { settle } from "@/server/aws/errors";
+import { readAlarmChoices } from "@/server/cloudwatch/alarm-choices";
 import { readLoadBalancingChoices } from "@/server/elb/load-balancing-choices";
 
 /**
@@ -17,6 +18,7 @@ import { readLoadBalancingChoices } from "@/server/elb/load-balancing-choices";
  *   ecs:ListServices       max(1, ⌈S/100⌉)
  *   ecs:DescribeServices   ⌈S/10⌉
  *   + the load balancing choices (server/elb/load-balancing-choices.ts)
+ *   + the alarms its deployments can watch (server/cloudwatch/alarm-choices.ts)
  */
 async function clusterServices(connection: Connection, cluster: string): Promise<Service[]> {
   const arns = await listServiceArns(connection, { cluster });
@@ -33,13 +35,14 @@ function networkPrefill(services: readonly Service[]): NetworkPrefill | undefine
 
 export async function readCreateServicePage(connection: Connection, cluster: string): Promise<CreateServicePageData> {
   const services = clusterServices(connection, cluster);
-  const [clusterRead, servicesRead, loadBalancingRead] = await settle([
+  const [clusterRead, servicesRead, loadBalancingRead, alarms] = await settle([
     describeClusters(connection, [cluster]).then(({ clusters }) => {
       if (!clusters[0] || clusters[0].status === "INACTIVE") throw new ClusterNotFoundException({ message: `Cluster ${cluster} not found.`, $metadata: {} });
       return clusters[0];
     }),
     services,
     services.catch(() => []).then((found) => readLoadBalancingChoices(connection, found)),
+    readAlarmChoices(connection),
   ]);
   const found = clusterRead.ok ? clusterRead.value : undefined;
   const live = servicesRead.ok ? servicesRead.value.filter((service) => service.status !== "INACTIVE") : [];
@@ -55,5 +58,6 @@ export async function readCreateServicePage(connection: Connection, cluster: str
     network: networkPrefill(live),
     ...(servicesRead.ok ? {} : { servicesError: servicesRead.error }),
     loadBalancing: loadBalancingRead.ok ? loadBalancingRead.value : { loadBalancers: [], targetGroups: [], rules: [], error: loadBalancingRead.error },
+    alarms,
   };
 }

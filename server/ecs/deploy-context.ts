@@ -5,6 +5,7 @@ import type { AwsFailure } from "@/lib/aws-errors";
 import { strategyAvailability, type StrategyAvailability } from "@/lib/deploy/prerequisites";
 import { idOfArn, isoDate, type Part } from "@/lib/view-models/common";
 import { currentDeploymentInProgress } from "@/lib/view-models/clusters";
+import type { AlarmChoice } from "@/lib/view-models/alarms";
 import type { LoadBalancingChoices } from "@/lib/view-models/load-balancing";
 import { defaultTrafficRole } from "@/lib/view-models/load-balancing-create";
 import { toRevisionView, type RevisionView } from "@/lib/view-models/task-definitions";
@@ -13,6 +14,7 @@ import type { Connection } from "@/server/aws/connection";
 import { settle, toAwsFailure } from "@/server/aws/errors";
 import { readEcs } from "@/server/aws/reads";
 import type { RevisionComparison } from "@/lib/taskdef/diff-comparison";
+import { readAlarmChoices } from "@/server/cloudwatch/alarm-choices";
 import { readLoadBalancingChoices } from "@/server/elb/load-balancing-choices";
 import { compareRevisions } from "./task-definition-compare";
 import { servingTaskDefinition } from "./serving-revision";
@@ -27,6 +29,7 @@ import { describeRevision } from "./task-definition-revision";
  *   ecs:ListTaskDefinitions         1   (the family's ACTIVE revisions, newest first: the first page, up to 100)
  *   ecs:DescribeServiceDeployments  1   only while a deployment is in progress, else 0 (one read, shared)
  *   ecs:DescribeServiceRevisions    1   only while a deployment's source still serves production, else 0
+ *   cloudwatch:DescribeAlarms       ⌈A/100⌉ for the A alarms a deployment can watch
  *   elbv2 (server/elb/load-balancing-choices.ts), only for a service with one target group that
  *                                   cannot shift traffic yet: what the deploy can set up is picked from them
  *
@@ -68,6 +71,8 @@ export interface DeployContext {
   availability: StrategyAvailability[];
   /** Read only when a traffic-shifting strategy lacks what the deploy can set up. */
   trafficShifting?: TrafficShiftingChoices;
+  /** The account's alarms a deployment can watch. */
+  alarms: Part<AlarmChoice[]>;
 }
 
 /** The most ListTaskDefinitions returns a page; older revisions can still be deployed from their own page. */
@@ -80,11 +85,12 @@ export async function readDeployContext(connection: Connection, cluster: string,
   // A service being deleted (DRAINING) or deleted (INACTIVE) takes no deployment: there is nothing to deploy to.
   if (!service || service.status !== "ACTIVE") return { ok: false, error: notFound(serviceName, service?.status) };
   const availability = strategyAvailability(service);
-  const [serving, revisions, ongoing, trafficShifting] = await Promise.all([
+  const [serving, revisions, ongoing, trafficShifting, [alarms]] = await Promise.all([
     servingTaskDefinition(connection, service),
     activeRevisions(connection, service.taskDefinition ?? ""),
     ongoingDeployment(connection, service),
     availability.some((entry) => entry.canSetUp) ? trafficShiftingChoices(connection, service) : undefined,
+    settle([readAlarmChoices(connection)]),
   ]);
   const current = await describeRevision(connection, serving);
   if (!current.ok) return current;
@@ -97,6 +103,7 @@ export async function readDeployContext(connection: Connection, cluster: string,
       ongoing,
       availability,
       ...(trafficShifting ? { trafficShifting } : {}),
+      alarms,
     },
   };
 }

@@ -16,6 +16,7 @@ import { createService } from "@/server/actions/create-service";
 import { LoadBalancerFields } from "./load-balancer-fields";
 import { NetworkFields, PlacementFields } from "./placement-fields";
 import { ServiceFields } from "./service-fields";
+import { AlarmsFields } from "../alarms-fields";
 import { StrategyFields } from "./strategy-fields";
 import { useTaskDefinitionPick } from "./use-task-definition-pick";
 
@@ -111,6 +112,7 @@ export function CreateServiceFormBody({ cluster, data }: { cluster: string; data
       <NetworkFields form={form} prefill={data.network} needsSubnets={needsSubnets} errors={errors} onChange={change} />
       <StrategyFields form={form} errors={errors} onChange={change} />
       <LoadBalancerFields form={{ ...form, container }} choices={data.loadBalancing} containers={pick?.chosen?.containers} errors={errors} onChange={change} />
+      <AlarmsFields value={form} choices={data.alarms} error={errors["alarms.names"]} onChange={change} />
       {count > 0 && (
         <Notice tone="danger" title={count === 1 ? "One field needs attention" : `${count} fields need attention`} live>
           <p>Nothing was sent to AWS. Each message is beside its field.</p>

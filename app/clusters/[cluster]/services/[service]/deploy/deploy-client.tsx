@@ -145,7 +145,7 @@ export function DeployClient({ cluster, serviceName, context }: { cluster: strin
           </h2>
           {step === "target" && <TargetStep cluster={cluster} serviceName={serviceName} context={context} />}
           {step === "source" && <SourceStep context={context} form={form} errors={errors} onChange={change} />}
-          {step === "strategy" && <StrategyStep availability={context.availability} trafficShifting={context.trafficShifting} primaryTargetGroupArn={context.service.loadBalancers?.[0]?.targetGroupArn} form={form} errors={errors} onChange={change} />}
+          {step === "strategy" && <StrategyStep availability={context.availability} alarms={context.alarms} trafficShifting={context.trafficShifting} primaryTargetGroupArn={context.service.loadBalancers?.[0]?.targetGroupArn} form={form} errors={errors} onChange={change} />}
           {step === "review" && checked && planning && <ReviewStep cluster={cluster} serviceName={serviceName} context={context} choices={checked} planning={planning} />}
           {step === "deploy" && checked && (
             <DeployStep
