@@ -35,7 +35,7 @@ function revisionLines(series: readonly RevisionSeries[]): PercentLine[] {
   }));
 }
 
-function ChartFigure({ title, description, summary, children }: { title: string; description: string; summary: string; children: ReactNode }) {
+function ChartFigure({ title, description, summary, note, children }: { title: string; description: string; summary: string; note?: ReactNode; children: ReactNode }) {
   const titleId = useId();
   return (
     <section aria-labelledby={titleId} className="min-w-0 space-y-2">
@@ -49,6 +49,7 @@ function ChartFigure({ title, description, summary, children }: { title: string;
         {/* The summary above says what the drawing shows; its legend and axes would only repeat it. */}
         <div aria-hidden="true">{children}</div>
       </div>
+      {note && <p className="text-xs text-ink-muted">{note}</p>}
     </section>
   );
 }
@@ -67,12 +68,25 @@ function RequestCharts({ samples }: { samples: readonly RolloutSample[] }) {
     );
   }
   const lines = revisionLines(chart.series);
+  const mixed = chart.withTestTraffic.join(" and ");
   return (
     <>
-      <ChartFigure title="Request split" description="Share of the requests each revision served between two looks" summary={latestValuesText(chart.share, lines)}>
+      <ChartFigure
+        title="Request split"
+        description="Share of the production requests each revision served between two looks"
+        summary={latestValuesText(chart.share, lines)}
+        note={
+          mixed &&
+          `Left out while the test listener also sends ${mixed} requests: CloudWatch counts a target group's requests from every listener, so the production share cannot be told apart then. The traffic weight chart shows what the production rule sends.`
+        }
+      >
         <PercentChart points={chart.share} lines={lines} />
       </ChartFigure>
-      <ChartFigure title="5xx error rate" description="5xx answers as a percent of each revision's requests" summary={latestValuesText(chart.errorRate, lines)}>
+      <ChartFigure
+        title="5xx error rate"
+        description={`5xx answers as a percent of each revision's requests${mixed ? ` (test requests included for ${mixed})` : ""}`}
+        summary={latestValuesText(chart.errorRate, lines)}
+      >
         <PercentChart points={chart.errorRate} lines={lines} />
       </ChartFigure>
     </>

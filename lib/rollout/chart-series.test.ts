@@ -121,6 +121,21 @@ describe("requestSplitChart", () => {
       [0, 50],
       [null, null],
     ]);
+    expect(chart.withTestTraffic).toEqual([]);
+  });
+
+  it("leaves out of the production split the samples where test traffic reaches a revision's group, and names it", () => {
+    // A canary at 10 %: green also takes all the test listener's requests, as many again as production's.
+    const counted = [
+      sample(1, [revision(BLUE, "source", { requests: 90, requestedWeight: 90, testWeight: 0 }), revision(GREEN, "target", { requests: 10, requestedWeight: 10, testWeight: 0 })]),
+      sample(2, [revision(BLUE, "source", { requests: 90, requestedWeight: 90, testWeight: 0 }), revision(GREEN, "target", { requests: 110, requestedWeight: 10, testWeight: 100 })]),
+    ];
+    const chart = requestSplitChart(counted)!;
+    expect(chart.share.map(({ r0, r1 }) => [r0, r1])).toEqual([
+      [90, 10],
+      [null, null],
+    ]);
+    expect(chart.withTestTraffic).toEqual([chart.series.find((each) => each.arn === GREEN)!.label]);
   });
 });
 

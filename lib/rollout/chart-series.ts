@@ -31,10 +31,16 @@ export interface TrafficWeightChart {
 
 export interface RequestSplitChart {
   series: RevisionSeries[];
-  /** Each revision's share of the requests served in the interval before each sample, percent. */
+  /** Each revision's share of the production requests served in the interval before each sample, percent. */
   share: ChartPoint[];
   /** Each revision's 5xx answers as a percent of its requests in that interval. */
   errorRate: ChartPoint[];
+  /**
+   * Revisions whose counts took in test traffic too, at some sample: CloudWatch counts a target
+   * group's requests from every listener, so while the test listener sends a revision's group
+   * traffic, the production split cannot be told apart and those samples are left out of it.
+   */
+  withTestTraffic: string[];
 }
 
 /** Enough points for a chart as wide as a screen; a day-long deployment sampled each second has 86,400. */
@@ -134,14 +140,18 @@ export function requestSplitChart(samples: readonly RolloutSample[], maxPoints =
   const series = revisionSeries(samples);
   const shown = thinSamples(counted, maxPoints);
   const start = startOf(samples);
+  const takesTestTraffic = (revision: RevisionSample) => (revision.testWeight ?? 0) > 0;
   const share = pointsOf(shown, start, series, (revision, sample) => {
+    if (sample.revisions.some(takesTestTraffic)) return null;
     const total = sample.revisions.reduce((sum, each) => sum + (each.requests ?? 0), 0);
     return revision.requests === undefined || total === 0 ? null : round1((revision.requests / total) * 100);
   });
   const errorRate = pointsOf(shown, start, series, (revision) =>
     revision.requests === undefined || revision.requests === 0 ? null : round1(((revision.errors5xx ?? 0) / revision.requests) * 100),
   );
-  return { series, share, errorRate };
+  const mixed = new Set(counted.flatMap((sample) => sample.revisions.filter((revision) => takesTestTraffic(revision) && revision.requests !== undefined).map((revision) => revision.arn)));
+  const withTestTraffic = series.filter((each) => mixed.has(each.arn)).map((each) => each.label);
+  return { series, share, errorRate, withTestTraffic };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RevisionSample {
   healthy?: number;
   /** Production traffic weight ECS asked for (the revision summary's requestedProductionTrafficWeight), 0–100. */
   requestedWeight?: number;
+  /** Test traffic weight ECS asked for (requestedTestTrafficWeight), 0–100: above 0, the group's counts include test requests. */
+  testWeight?: number;
   /** Production traffic weight the listener rule actually gives this revision's target group, 0–100. */
   actualWeight?: number;
   /**

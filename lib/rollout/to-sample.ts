@@ -154,6 +154,7 @@ export function toRolloutSample(reads: RolloutReads): RolloutSample {
         pending: entry.summary.pendingTaskCount ?? 0,
         healthy: healthyOf(entry),
         requestedWeight: entry.summary.requestedProductionTrafficWeight,
+        testWeight: entry.summary.requestedTestTrafficWeight,
         actualWeight: actualWeightOf(entry),
         requests: countsOf(entry)?.requests,
         errors5xx: countsOf(entry)?.errors5xx,
