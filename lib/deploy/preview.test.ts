@@ -68,6 +68,15 @@ describe("previewDeployment", () => {
     expect(preview.assumptions[0]).toBe("Tasks take 60 s to start and pass their health checks.");
   });
 
+  it("says traffic moves in one step when every new task starts in one wave, instead of spreading", () => {
+    const preview = previewDeployment(strategy({ kind: "rolling", rolling: { minimumHealthyPercent: 100, maximumPercent: 200 } }), { desiredCount: 3, taskReadySeconds: 60 });
+    expect(preview.points.map((point) => point.weight)).toEqual([0, 100]);
+    expect(preview.assumptions).toEqual([
+      "Tasks take 60 s to start and pass their health checks.",
+      "With a maximum of 200 %, all 3 new tasks start at once; once they are healthy the old ones leave the load balancer, so traffic moves in one step.",
+    ]);
+  });
+
   it("says a rolling update that cannot start a task stalls, and has no finite duration", () => {
     const preview = previewDeployment(strategy({ kind: "rolling", rolling: { minimumHealthyPercent: 100, maximumPercent: 100 } }), { desiredCount: 4 });
     expect(preview.estimatedSeconds).toBe(Infinity);

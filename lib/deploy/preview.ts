@@ -70,6 +70,11 @@ function rollingPreview(
     weight: roundTenth((wave.newTasks / (wave.newTasks + wave.oldTasks)) * 100),
     label: `${wave.newTasks} of ${desiredCount} new tasks healthy`,
   }))];
+  // One wave (room for every new task at once): the old tasks are deregistered as soon as the new are healthy, so no traffic is shared.
+  if (result.ok && result.waves.length === 1) {
+    const oneWave = `With a maximum of ${settings.maximumPercent} %, all ${desiredCount} new tasks start at once; once they are healthy the old ones leave the load balancer, so traffic moves in one step.`;
+    return { points, estimatedSeconds: ready, approvals: 0, assumptions: [readyAssumption, oneWave] };
+  }
   if (result.ok) return { points, estimatedSeconds: result.waves.length * ready, approvals: 0, assumptions };
   const { lower, upper } = result.stuckAt;
   return {
