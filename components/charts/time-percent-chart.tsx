@@ -26,6 +26,8 @@ export interface PercentLine {
   dashed?: boolean;
   /** Holds its value until the next point, as a weight set in steps does. */
   step?: boolean;
+  /** A short name written at the line's last point, so a line is read without the legend. */
+  endLabel?: string;
 }
 
 export interface TimePercentChartProps {
@@ -43,11 +45,21 @@ function tooltipLabel(payload: readonly { payload?: unknown }[], span: number): 
   return `${formatElapsed(point.t, span)} since start · ${formatTimestamp(point.at)}`;
 }
 
+/** The index of the series' last point with a value: where its name is written. */
+function lastIndexOf(points: readonly TimePoint[], key: string): number {
+  for (let index = points.length - 1; index >= 0; index--) if (typeof points[index]![key] === "number") return index;
+  return -1;
+}
+
+/** Room on the right for the names at the lines' ends. */
+const END_LABEL_ROOM = 84;
+
 export default function TimePercentChart({ points, lines, height }: TimePercentChartProps) {
   const span = points.at(-1)?.t ?? 0;
+  const labelled = lines.some((line) => line.endLabel);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={points as TimePoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <LineChart data={points as TimePoint[]} margin={{ top: 8, right: labelled ? END_LABEL_ROOM : 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="t"
@@ -78,9 +90,23 @@ export default function TimePercentChart({ points, lines, height }: TimePercentC
             dot={false}
             // Live data: animating every new point makes the lines swim.
             isAnimationActive={false}
+            label={line.endLabel ? endLabel(line, lastIndexOf(points, line.key)) : undefined}
           />
         ))}
       </LineChart>
     </ResponsiveContainer>
   );
+}
+
+/** Writes the line's name beside its last point only. */
+function endLabel(line: PercentLine, lastIndex: number) {
+  function EndLabel({ x, y, index }: { x?: number | string; y?: number | string; index?: number }) {
+    if (index !== lastIndex || typeof x !== "number" || typeof y !== "number") return null;
+    return (
+      <text x={x + 6} y={y} dy={4} fill={line.color} fontSize={11} fontWeight={600}>
+        {line.endLabel}
+      </text>
+    );
+  }
+  return EndLabel;
 }

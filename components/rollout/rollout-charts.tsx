@@ -22,9 +22,13 @@ function ChartPlaceholder() {
 // Recharts loads after the page, in its own chunk; the placeholder keeps the page from jumping.
 const TimePercentChart = dynamic(() => import("@/components/charts/time-percent-chart"), { ssr: false, loading: ChartPlaceholder });
 
-/** The new revision in the brand's blue, the one it replaces in grey, any others after. */
-const TARGET_COLOR = "var(--info)";
-const SOURCE_COLORS = ["var(--ink-muted)", "var(--warn)", "var(--danger)"];
+/**
+ * The new revision in blue, the one it replaces in vermilion (dashed, so shape tells them apart
+ * too), any others after: hues that stay distinct with any colour vision, and each line named at
+ * its end.
+ */
+const TARGET_COLOR = "var(--chart-new)";
+const SOURCE_COLORS = ["var(--chart-old)", "var(--chart-third)", "var(--chart-fourth)"];
 
 function revisionLines(series: readonly RevisionSeries[]): PercentLine[] {
   let sources = 0;
@@ -32,6 +36,8 @@ function revisionLines(series: readonly RevisionSeries[]): PercentLine[] {
     key,
     label,
     color: role === "target" ? TARGET_COLOR : SOURCE_COLORS[sources++ % SOURCE_COLORS.length]!,
+    dashed: role !== "target",
+    endLabel: label.replace(/ \((new|current)\)$/, ""),
   }));
 }
 
@@ -102,8 +108,8 @@ export function RolloutCharts({ samples }: { samples: readonly RolloutSample[] }
   }
   const healthyLines = revisionLines(healthy.series);
   const trafficLines: PercentLine[] = [
-    { key: "requested", label: "Requested (ECS)", color: TARGET_COLOR, step: true },
-    ...(traffic.differs ? [{ key: "actual", label: "Actual (listener rule)", color: "var(--warn)", step: true, dashed: true }] : []),
+    { key: "requested", label: "Requested (ECS)", color: TARGET_COLOR, step: true, endLabel: "Requested" },
+    ...(traffic.differs ? [{ key: "actual", label: "Actual (listener rule)", color: "var(--chart-old)", step: true, dashed: true, endLabel: "Actual" }] : []),
   ];
   const weighted = traffic.points.some((point) => point.requested !== null || point.actual !== null);
   const trafficNote = traffic.differs
