@@ -38,10 +38,41 @@ test("changes an image in the form, sees it in the JSON, and registers revision 
   await expect(page.getByText("23/256 characters")).toBeVisible();
   await editor.registerButton.click();
 
-  await expect(page).toHaveURL(new RegExp(`/task-definitions/${family}/2\\?registered=1$`));
+  await expect(page).toHaveURL(new RegExp(`/task-definitions/${family}/2\\?registered=1&from=${family}%3A1$`));
   const { taskDefinition, tags } = await localEcs().send(new DescribeTaskDefinitionCommand({ taskDefinition: `${family}:2`, include: ["TAGS"] }));
   expect(taskDefinition?.containerDefinitions?.[0]?.image).toBe(newImage);
   expect(tags).toContainEqual({ key: "slipway:change-note", value: "Web 1.5.0: faster start" });
+});
+
+test("the Registered banner compares with the revision the draft started from, not the one before", async ({ page }, testInfo) => {
+  const family = await registerScratchFamily("td-from", testInfo);
+  await localEcs().send(new RegisterTaskDefinitionCommand({ ...taskDefinitionFor(WEB, "1.4.3", "us-east-1"), family }));
+  const editor = new EditorPage(page);
+  await editor.open(`${family}:1`);
+  await editor.field("Image", editor.container(1)).fill("public.ecr.aws/slipway/web:1.6.0");
+  await editor.registerButton.click();
+
+  await expect(page).toHaveURL(new RegExp(`/task-definitions/${family}/3\\?`));
+  const banner = page.getByRole("status").filter({ hasText: `Registered ${family}:3` });
+  await expect(banner).toContainText(`See what changed since ${family}:1, the revision this one started from`);
+  await banner.getByRole("link", { name: `See what changed since ${family}:1` }).click();
+  await expect(page).toHaveURL(new RegExp(`left=${family}%3A1&right=${family}%3A3`));
+});
+
+test("a draft with the settings it started from is registered only after a warning", async ({ page }, testInfo) => {
+  const family = await registerScratchFamily("td-same", testInfo);
+  const editor = new EditorPage(page);
+  await editor.open(`${family}:1`);
+  await editor.changeNote.fill("Same again");
+  await editor.registerButton.click();
+
+  const warning = page.getByRole("status").filter({ hasText: `Nothing changed from ${family}:1` });
+  await expect(warning).toContainText(`This draft has the same settings as ${family}:1.`);
+  expect(await revisionsOf(family)).toHaveLength(1);
+
+  await page.getByRole("button", { name: "Register anyway" }).click();
+  await expect(page).toHaveURL(new RegExp(`/task-definitions/${family}/2\\?registered=1`));
+  expect(await revisionsOf(family)).toHaveLength(2);
 });
 
 test("warns about a :latest image beside its field, without refusing it", async ({ page }, testInfo) => {

@@ -18,6 +18,7 @@ import { useEditorErrors } from "@/components/taskdef/editor/use-editor-errors";
 import { pagePaths, queryKeys } from "@/lib/query-keys";
 import { asDraft, withItemAdded, withItemRemoved, withValueAt } from "@/lib/taskdef/draft";
 import type { Registration } from "@/lib/taskdef/registration";
+import { sameSettings } from "@/lib/taskdef/same-settings";
 import { registerTaskDefinition } from "@/server/actions/register-task-definition";
 
 export interface EditorStart {
@@ -27,6 +28,12 @@ export interface EditorStart {
   basedOn?: string;
   registration: Registration;
   hidesValues: boolean;
+}
+
+/** The new revision's page, told which revision the draft started from so its banner compares with that one. */
+function registeredPath(family: string, revision: number, from: string | undefined): string {
+  const page = `${pagePaths.taskDefinitionRevision(family, revision)}?registered=1`;
+  return from ? `${page}&from=${encodeURIComponent(from)}` : page;
 }
 
 /** The editor: one draft, edited through the form or as JSON, checked before it is sent, kept until registered. */
@@ -39,6 +46,9 @@ export function EditorClient({ start }: { start: EditorStart }) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const jsonEditor = useRef<JsonEditorHandle>(null);
   const [summaryFocus, setSummaryFocus] = useState(0);
+  // A draft that registers what it started from only adds a revision: ask once before sending it.
+  const unchanged = start.from !== undefined && sameSettings(state.draft, start.registration);
+  const [unchangedAsked, setUnchangedAsked] = useState(false);
 
   useEffect(() => {
     if (summaryFocus > 0) summaryRef.current?.focus();
@@ -57,10 +67,11 @@ export function EditorClient({ start }: { start: EditorStart }) {
 
   async function register() {
     if (!(await errors.checkBeforeSending())) return setSummaryFocus((count) => count + 1);
+    if (unchanged && !unchangedAsked) return setUnchangedAsked(true);
     const answer = await run({ registration: state.draft, changeNote: state.changeNote, basedOn: start.basedOn });
     if (answer.ok) {
       forget();
-      router.push(`${pagePaths.taskDefinitionRevision(answer.value.family, answer.value.revision)}?registered=1`);
+      router.push(registeredPath(answer.value.family, answer.value.revision, start.from));
     } else if (answer.fieldErrors) {
       errors.showServerErrors(answer.fieldErrors);
       setSummaryFocus((count) => count + 1);
@@ -104,7 +115,15 @@ export function EditorClient({ start }: { start: EditorStart }) {
         json={<JsonPanel text={state.text} onChange={editText} syntaxError={state.syntaxError} messages={errors.elsewhere} onReady={(handle) => (jsonEditor.current = handle)} />}
       />
       <div className="lg:sticky lg:bottom-0 lg:z-10">
-        <RegisterBar changeNote={state.changeNote} onChangeNote={setChangeNote} error={errors.changeNoteError} pending={pending} result={result} onRegister={register} />
+        <RegisterBar
+          changeNote={state.changeNote}
+          onChangeNote={setChangeNote}
+          error={errors.changeNoteError}
+          pending={pending}
+          result={result}
+          sameAs={unchanged && unchangedAsked ? start.from : undefined}
+          onRegister={register}
+        />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { ActionResultNotice } from "@/components/actions/action-result-notice";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/action-result";
 import { MAX_CHANGE_NOTE_LENGTH } from "@/lib/taskdef/registration";
 import { CHANGE_NOTE_ID } from "./field-paths";
@@ -13,6 +14,7 @@ export function RegisterBar({
   error,
   pending,
   result,
+  sameAs,
   onRegister,
 }: {
   changeNote: string;
@@ -21,6 +23,8 @@ export function RegisterBar({
   pending: boolean;
   /** AWS's refusal, shown here; field errors go to the summary and the fields. */
   result: ActionResult<unknown> | undefined;
+  /** Set once Register was pressed on a draft with the settings of this revision ("web:5"): the next press registers it anyway. */
+  sameAs?: string;
   onRegister: () => void;
 }) {
   const describedBy = [`${CHANGE_NOTE_ID}-count`, error && `${CHANGE_NOTE_ID}-error`].filter(Boolean).join(" ");
@@ -52,9 +56,14 @@ export function RegisterBar({
           )}
         </div>
         <Button variant="primary" busy={pending} onClick={onRegister} className="sm:mb-5">
-          {pending ? "Registering…" : "Register revision"}
+          {pending ? "Registering…" : sameAs ? "Register anyway" : "Register revision"}
         </Button>
       </div>
+      {sameAs && (
+        <Notice tone="warn" live title={`Nothing changed from ${sameAs}`}>
+          <p>This draft has the same settings as {sameAs}. Registering it adds a revision that runs exactly what {sameAs} runs; change something first, or register anyway.</p>
+        </Notice>
+      )}
       {result && !result.ok && !result.fieldErrors && <ActionResultNotice result={result} failureTitle="ECS did not register this revision" />}
     </section>
   );

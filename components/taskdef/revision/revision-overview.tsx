@@ -54,13 +54,17 @@ export function RevisionOverview({
   previous,
   readAt,
   justRegistered = false,
+  startedFrom,
 }: {
   revision: RevisionView;
   previous?: number;
   readAt: number;
   /** Straight from the editor: say it worked, and offer the comparison people want next. */
   justRegistered?: boolean;
+  /** The revision the editor's draft started from, which is what the banner compares with; else the previous one. */
+  startedFrom?: number;
 }) {
+  const comparedWith = startedFrom !== undefined && startedFrom !== revision.revision ? startedFrom : previous;
   return (
     <div className="space-y-6">
       <div>
@@ -69,11 +73,12 @@ export function RevisionOverview({
       </div>
       {justRegistered && (
         <Notice tone="ok" live title={`Registered ${revision.label}`}>
-          {previous !== undefined ? (
+          {comparedWith !== undefined ? (
             <p>
-              <Link className="text-link underline" href={pagePaths.taskDefinitionCompare(`${revision.family}:${previous}`, revision.label)}>
-                See what changed since {revision.family}:{previous}
+              <Link className="text-link underline" href={pagePaths.taskDefinitionCompare(`${revision.family}:${comparedWith}`, revision.label)}>
+                See what changed since {revision.family}:{comparedWith}
               </Link>
+              {comparedWith === startedFrom && comparedWith !== previous && <>, the revision this one started from</>}
             </p>
           ) : (
             <p>The first revision of {revision.family}.</p>

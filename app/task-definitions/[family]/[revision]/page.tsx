@@ -10,8 +10,14 @@ import { missing, readRevisionPage } from "@/server/pages/page-reads";
 
 interface RevisionRoute {
   params: Promise<{ family: string; revision: string }>;
-  /** `registered=1` when the editor has just registered this revision. */
-  searchParams?: Promise<{ registered?: string }>;
+  /** `registered=1` when the editor has just registered this revision; `from=web:5` when its draft started from that revision. */
+  searchParams?: Promise<{ registered?: string; from?: string }>;
+}
+
+/** The revision number in `web:5` when it is of this family, so the banner never links elsewhere. */
+function revisionOfFamily(label: string | undefined, family: string): number | undefined {
+  const match = label?.match(/^(.+):([1-9]\d{0,9})$/);
+  return match && match[1] === family ? Number(match[2]) : undefined;
 }
 
 async function namesOf(params: RevisionRoute["params"]): Promise<{ family: string; text: string }> {
@@ -30,9 +36,13 @@ export async function generateMetadata({ params }: RevisionRoute): Promise<Metad
  */
 export default async function RevisionPage({ params, searchParams }: RevisionRoute) {
   const { family, text } = await namesOf(params);
-  const justRegistered = (await searchParams)?.registered === "1";
+  const query = await searchParams;
+  const justRegistered = query?.registered === "1";
   const { read, previous } = await readRevisionPage(family, text);
-  if (read.ok) return <RevisionOverview revision={read.value} previous={previous} readAt={Date.now()} justRegistered={justRegistered} />;
+  if (read.ok) {
+    const startedFrom = revisionOfFamily(query?.from, family);
+    return <RevisionOverview revision={read.value} previous={previous} readAt={Date.now()} justRegistered={justRegistered} startedFrom={startedFrom} />;
+  }
   if (missing(read)) notFound();
   return (
     <div className="space-y-6">
