@@ -24,11 +24,14 @@ test("from the overview, demo's page lists its services and its running tasks", 
   expect(await cluster.column(cluster.services, "Service")).toEqual(["api", "web", "worker"]);
 
   const web = cluster.row(cluster.services, "web");
-  await expect(web.getByRole("cell")).toHaveText(["web", "Active", "3", "3", "0", "web:4", "Rolling", "Steady", "demo-web-blue"]);
-  await expect(cluster.row(cluster.services, "worker").getByRole("cell")).toHaveText(["worker", "Active", "2", "2", "0", /^worker:\d$/, "Rolling", "Steady", "—"]);
+  await expect(web.getByRole("cell")).toHaveText(["web", "Steady", "Active", "3", "3", "0", "web:4", "Rolling", "demo-web-blue"]);
+  await expect(cluster.row(cluster.services, "worker").getByRole("cell")).toHaveText(["worker", "Steady", "Active", "2", "2", "0", /^worker:\d$/, "Rolling", "—"]);
   const api = cluster.row(cluster.services, "api");
   await expect(api).toContainText(/Canary \d+ % with approval/);
   await expect(api).toContainText("Deploying api:3, Awaiting approval");
+  // Which rollout waits is in view without scrolling the table sideways, on a phone too.
+  const rollout = (await cluster.header(cluster.services, "Rollout").boundingBox())!;
+  expect(rollout.x + rollout.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 
   // Running, by default: web's 3, worker's 2 and api's, each with its service and revision.
   await expect(cluster.statusFilter).toHaveValue("RUNNING");

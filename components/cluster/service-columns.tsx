@@ -93,6 +93,15 @@ export function serviceColumns(cluster: string): Column<ServiceRow>[] {
       searchText: (row) => row.name,
     },
     {
+      id: "rollout",
+      // Second, so a phone shows which service awaits a decision without scrolling the table sideways.
+      header: "Rollout",
+      width: 10,
+      cell: (row) => <Rollout service={row} />,
+      sortValue: (row) => rolloutStatus(row).text,
+      searchText: (row) => rolloutStatus(row).text,
+    },
+    {
       id: "status",
       header: "Status",
       width: 5.25,
@@ -123,14 +132,6 @@ export function serviceColumns(cluster: string): Column<ServiceRow>[] {
       ),
       sortValue: (row) => row.strategy,
       searchText: (row) => row.strategy,
-    },
-    {
-      id: "rollout",
-      header: "Rollout",
-      width: 10,
-      cell: (row) => <Rollout service={row} />,
-      sortValue: (row) => rolloutStatus(row).text,
-      searchText: (row) => rolloutStatus(row).text,
     },
     {
       id: "loadBalancer",

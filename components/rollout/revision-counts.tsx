@@ -56,6 +56,10 @@ function ActualWeightCell({ requested, actual }: { requested?: number; actual?: 
 
 const HEAD = "px-3 py-2 font-medium whitespace-nowrap";
 const CELL = "px-3 py-2 align-top whitespace-nowrap tabular-nums";
+/** Traffic comes first after the revision, its headers on two lines, so a phone shows it without scrolling sideways. */
+const TRAFFIC_HEAD = "px-3 py-2 font-medium";
+/** The revision stays put while the counts scroll under it. */
+const STICKY = "sticky left-0 shadow-[inset_-1px_0_0_var(--line)]";
 
 function CountsTable({ view, rows, showTraffic }: { view: RolloutView; rows: readonly Row[]; showTraffic: boolean }) {
   return (
@@ -64,33 +68,33 @@ function CountsTable({ view, rows, showTraffic }: { view: RolloutView; rows: rea
         <caption className="sr-only">Tasks and production traffic of each revision in this deployment</caption>
         <thead className="bg-surface-sunken text-xs text-ink-muted">
           <tr>
-            <th scope="col" className={HEAD}>Revision</th>
+            <th scope="col" className={`${HEAD} ${STICKY} bg-surface-sunken`}>Revision</th>
+            {showTraffic && <th scope="col" className={TRAFFIC_HEAD}>Traffic requested</th>}
+            {showTraffic && <th scope="col" className={TRAFFIC_HEAD}>Traffic actual</th>}
+            <th scope="col" className={HEAD}>Healthy</th>
             <th scope="col" className={HEAD}>Desired</th>
             <th scope="col" className={HEAD}>Running</th>
             <th scope="col" className={HEAD}>Pending</th>
-            <th scope="col" className={HEAD}>Healthy</th>
-            {showTraffic && <th scope="col" className={HEAD}>Traffic requested</th>}
-            {showTraffic && <th scope="col" className={HEAD}>Traffic actual</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {rows.map(({ progress, isNew, latest }) => (
             <tr key={progress.serviceRevisionArn}>
-              <th scope="row" className="px-3 py-2 text-left align-top font-medium whitespace-nowrap">
+              <th scope="row" className={`max-w-[9rem] px-3 py-2 text-left align-top font-medium [overflow-wrap:anywhere] ${STICKY} bg-surface`}>
                 {revisionLabel(progress.revision, progress.serviceRevisionArn)} <Badge tone={isNew ? "info" : "neutral"}>{roleWord(progress, isNew)}</Badge>
               </th>
-              <td className={CELL}>{count(progress.requestedTasks)}</td>
-              <td className={CELL}>{count(progress.runningTasks)}</td>
-              <td className={CELL}>{count(progress.pendingTasks)}</td>
-              <td className={CELL}>
-                <HealthyCell healthy={latest?.healthy} desired={view.desiredCount} />
-              </td>
               {showTraffic && <td className={CELL}>{formatPercent(progress.productionTrafficWeight)}</td>}
               {showTraffic && (
                 <td className={CELL}>
                   <ActualWeightCell requested={progress.productionTrafficWeight} actual={latest?.actualWeight} />
                 </td>
               )}
+              <td className={CELL}>
+                <HealthyCell healthy={latest?.healthy} desired={view.desiredCount} />
+              </td>
+              <td className={CELL}>{count(progress.requestedTasks)}</td>
+              <td className={CELL}>{count(progress.runningTasks)}</td>
+              <td className={CELL}>{count(progress.pendingTasks)}</td>
             </tr>
           ))}
         </tbody>
