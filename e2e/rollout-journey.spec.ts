@@ -33,11 +33,7 @@ async function startCanaryThroughWizard(page: Page, area: string, testInfo: Test
   await wizard.nextTo("What to deploy");
   await wizard.newImage("web", "public.ecr.aws/slipway/web:1.5.0", "Product search, as a canary");
   await wizard.nextTo("Strategy");
-  await wizard.strategy("Canary").check();
-  await wizard.field("Canary traffic (%)").fill("10");
-  await wizard.field("Canary bake time (minutes)").fill("1");
-  await wizard.field("Bake time (minutes)").fill("1");
-  await page.getByRole("checkbox", { name: "Wait for approval before moving on" }).check();
+  await wizard.canaryWithApproval(10);
   await wizard.nextTo("Review");
   await wizard.nextTo("Deploy");
   await wizard.deployButton.click();

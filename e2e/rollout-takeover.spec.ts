@@ -35,11 +35,7 @@ test("a new deployment over a paused canary starts from production's revision, a
   await wizard.nextTo("What to deploy");
   await wizard.newImage("web", "public.ecr.aws/slipway/web:1.6.0", "Takes over from the paused canary");
   await wizard.nextTo("Strategy");
-  await wizard.strategy("Canary").check();
-  await wizard.field("Canary traffic (%)").fill("10");
-  await wizard.field("Canary bake time (minutes)").fill("1");
-  await wizard.field("Bake time (minutes)").fill("1");
-  await page.getByRole("checkbox", { name: "Wait for approval before moving on" }).check();
+  await wizard.canaryWithApproval(10);
   await wizard.nextTo("Review");
   // The review compares with what serves production: only the image changes from it.
   await expect(wizard.review("Task definition")).toContainText("public.ecr.aws/slipway/web:1.4.2");

@@ -56,6 +56,15 @@ export class DeployWizard {
     if (changeNote) await this.field("Change note").fill(changeNote);
   }
 
+  /** On the strategy step: a canary of `percent` % that bakes a minute, then waits for a person's approval before its traffic. */
+  async canaryWithApproval(percent: number): Promise<void> {
+    await this.strategy("Canary").check();
+    await this.field("Canary traffic (%)").fill(String(percent));
+    await this.field("Canary bake time (minutes)").fill("1");
+    await this.field("Bake time (minutes)").fill("1");
+    await this.page.getByRole("checkbox", { name: "Wait for approval before moving on" }).check();
+  }
+
   get deployButton(): Locator {
     return this.page.getByRole("button", { name: /^Deploy / });
   }
