@@ -38,7 +38,7 @@ export const stopServiceDeployment = defineAction({
     if (!STOPPABLE.has(before.status ?? "")) return finished(before.status);
     try {
       const { $metadata } = await sendEcs(connection, new StopServiceDeploymentCommand({ serviceDeploymentArn, stopType }));
-        sharedRolloutSampler().refresh(serviceDeploymentArn);
+      sharedRolloutSampler().refresh(serviceDeploymentArn);
       return { message: DONE[stopType], value: { alreadyFinished: false, stopType } as StopValue, target: serviceDeploymentArn, requestId: $metadata.requestId };
     } catch (error) {
       // Finished, or stopped by someone else, between our look and our call.

@@ -22,4 +22,3 @@ export async function servingTaskDefinition(connection: Connection, service: Ser
   const [revisions] = await settle([describeServiceRevisions(connection, [serving])]);
   return (revisions.ok ? revisions.value[0]?.taskDefinition : undefined) ?? own;
 }
-
