@@ -28,6 +28,24 @@ describe("maskEnvironment", () => {
     expect(maskEnvironment(environment, true)).toEqual(environment.map((entry) => ({ ...entry, masked: false })));
   });
 
+  it("hides values that look like credentials whatever their name, as GITHUB_PAT=ghp_…", () => {
+    const pat = "ghp_R8vQ2mXk7LpT4wNz9YbC1dFh6JsA3eGu5KiO";
+    const byValue = [
+      { name: "GITHUB_PAT", value: pat },
+      { name: "UPSTREAM", value: "https://deploy:s3cr3t@git.internal/shop.git" },
+      { name: "IMAGE", value: "public.ecr.aws/slipway/web:1.5.0" },
+      { name: "REQUEST_ID", value: "550e8400-e29b-41d4-a716-446655440000" },
+    ];
+    expect(maskEnvironment(byValue, false)).toEqual([
+      { name: "GITHUB_PAT", value: MASK, masked: true },
+      { name: "UPSTREAM", value: `https://deploy:${MASK}@git.internal/shop.git`, masked: true },
+      { name: "IMAGE", value: "public.ecr.aws/slipway/web:1.5.0", masked: false },
+      { name: "REQUEST_ID", value: "550e8400-e29b-41d4-a716-446655440000", masked: false },
+    ]);
+    expect(JSON.stringify(maskEnvironment(byValue, false))).not.toMatch(/ghp_|s3cr3t/);
+    expect(maskEnvironment(byValue, true)[0]).toEqual({ name: "GITHUB_PAT", value: pat, masked: false });
+  });
+
   it("takes ECS's optional fields as empty", () => {
     expect(maskEnvironment([{ name: "EMPTY" }, {}], false)).toEqual([
       { name: "EMPTY", value: "", masked: false },

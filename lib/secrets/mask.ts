@@ -1,6 +1,7 @@
 import type { KeyValuePair, Secret } from "@aws-sdk/client-ecs";
 import { parseArn } from "@/lib/arn";
 import { isSecretName } from "./secret-names";
+import { maskSecretValue } from "./secret-values";
 
 /**
  * A container's environment and secrets as a person may see them. Masking happens on the
@@ -28,16 +29,16 @@ export interface SecretEntry {
   masked: boolean;
 }
 
-/** scheme://user:password@host… : the password part, to hide it and keep the rest readable. */
-const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/?#\s:@]*:)([^/?#\s@]+)(@)/i;
-
 function maskedValue(name: string, value: string): string | undefined {
   if (isSecretName(name)) return MASK;
-  if (URL_PASSWORD.test(value)) return value.replace(URL_PASSWORD, `$1${MASK}$3`);
-  return undefined;
+  return maskSecretValue(value, MASK);
 }
 
-/** Values of secret-looking names, and passwords inside URLs (DATABASE_URL=postgres://app:…@db), masked unless the viewer may see secrets. */
+/**
+ * Values of secret-looking names, values that look like credentials whatever their name
+ * (GITHUB_PAT=ghp_…), and passwords inside URLs (DATABASE_URL=postgres://app:…@db), masked
+ * unless the viewer may see secrets.
+ */
 export function maskEnvironment(environment: readonly KeyValuePair[], canSeeSecrets: boolean): EnvironmentEntry[] {
   return environment.map(({ name = "", value = "" }) => {
     const masked = canSeeSecrets ? undefined : maskedValue(name, value);
