@@ -25,7 +25,12 @@ const WEB: RegisterTaskDefinitionCommandInput = {
       image: "public.ecr.aws/slipway/web:1.5.0",
       essential: true,
       portMappings: [{ containerPort: 8080, protocol: "tcp" }],
-      environment: [{ name: "API_TOKEN", value: "s3cret-token" }, { name: "LOG_LEVEL", value: "info" }],
+      environment: [
+        { name: "API_TOKEN", value: "s3cret-token" },
+        { name: "LOG_LEVEL", value: "info" },
+        // Secret by its value alone.
+        { name: "GITHUB_PAT", value: "ghp_R8vQ2mXk7LpT4wNz9YbC1dFh6JsA3eGu5KiO" },
+      ],
       secrets: [{ name: "DATABASE_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf" }],
       logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web" } },
     },
@@ -95,6 +100,8 @@ describe("exporting a revision's registration", () => {
 
     expect(text).not.toContain("s3cret-token");
     expect(text).not.toContain("secret:db-AbCdEf");
+    expect(text).not.toContain("ghp_");
+    expect(JSON.parse(text).containerDefinitions[0].environment).toContainEqual({ name: "GITHUB_PAT", value: "••••••" });
     expect(text).toContain("LOG_LEVEL");
   });
 

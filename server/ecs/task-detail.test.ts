@@ -91,6 +91,8 @@ describe("a task's page", () => {
 
 describe("a task whose definition holds secrets", () => {
   const sessionSecret = "s3ss10n-v4lue-never-shown";
+  // Named for what it is for, not what it holds: only its value says it is a secret.
+  const githubPat = "ghp_R8vQ2mXk7LpT4wNz9YbC1dFh6JsA3eGu5KiO";
   const secretArn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:shop/db-password-AbCdEf";
   let withSecrets: string;
 
@@ -109,6 +111,7 @@ describe("a task whose definition holds secrets", () => {
             environment: [
               { name: "LOG_LEVEL", value: "info" },
               { name: "SESSION_SECRET", value: sessionSecret },
+              { name: "GITHUB_PAT", value: githubPat },
             ],
             secrets: [{ name: "DATABASE_PASSWORD", valueFrom: secretArn }],
           },
@@ -128,15 +131,17 @@ describe("a task whose definition holds secrets", () => {
     expect(container.environment).toEqual([
       { name: "LOG_LEVEL", value: "info", masked: false },
       { name: "SESSION_SECRET", value: "••••••", masked: true },
+      { name: "GITHUB_PAT", value: "••••••", masked: true },
     ]);
     expect(container.secrets).toEqual([{ name: "DATABASE_PASSWORD", store: "secrets-manager", source: "••••••", masked: true }]);
-    expect(JSON.stringify(page)).not.toMatch(new RegExp(`${sessionSecret}|db-password`));
+    expect(JSON.stringify(page)).not.toMatch(new RegExp(`${sessionSecret}|${githubPat}|ghp_|db-password`));
     expectAwsCalls(local, { "ecs:DescribeTasks": 1, "ecs:DescribeTaskDefinition": 1 });
   });
 
   it("shows them to a viewer who may see secrets", async () => {
     const [container] = valueOf(valueOf(await readTaskDetail(CONNECTION, "shop", withSecrets, { canSeeSecrets: true })).taskDefinition).containers;
     expect(container.environment[1]).toEqual({ name: "SESSION_SECRET", value: sessionSecret, masked: false });
+    expect(container.environment[2]).toEqual({ name: "GITHUB_PAT", value: githubPat, masked: false });
     expect(container.secrets).toEqual([{ name: "DATABASE_PASSWORD", store: "secrets-manager", source: "shop/db-password-AbCdEf", valueFrom: secretArn, masked: false }]);
   });
 });
