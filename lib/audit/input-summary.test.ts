@@ -33,6 +33,29 @@ describe("summariseInput", () => {
     expect(summary.environment).toEqual([{ name: "DB_PASSWORD", value: MASKED }, { name: "LOG_LEVEL", value: "info" }]);
   });
 
+  it("masks values that look like credentials whatever their key or name, and URL passwords", () => {
+    const pat = "ghp_R8vQ2mXk7LpT4wNz9YbC1dFh6JsA3eGu5KiO";
+    const summary = JSON.parse(
+      summariseInput({
+        environment: [
+          { name: "GITHUB_PAT", value: pat },
+          { name: "DATABASE_URL", value: "postgres://shop:hunter2@db.internal:5432/shop" },
+          { name: "IMAGE_TAG", value: "1.5.0" },
+        ],
+        command: ["curl", "-H", `Authorization: token ${pat}`],
+        note: `${"x".repeat(300)} ${pat}`,
+      })!,
+    );
+    expect(summary.environment).toEqual([
+      { name: "GITHUB_PAT", value: MASKED },
+      { name: "DATABASE_URL", value: `postgres://shop:${MASKED}@db.internal:5432/shop` },
+      { name: "IMAGE_TAG", value: "1.5.0" },
+    ]);
+    expect(summary.command).toEqual(["curl", "-H", MASKED]);
+    expect(summary.note).toBe(MASKED);
+    expect(JSON.stringify(summary)).not.toMatch(/ghp_|hunter2/);
+  });
+
   it("stays within 2 KB, ending in an ellipsis when cut", () => {
     const large = { items: Array.from({ length: 15 }, (_, index) => ({ index, text: "é".repeat(200) })) };
     const summary = summariseInput(large)!;

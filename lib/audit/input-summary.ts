@@ -1,7 +1,11 @@
+import { maskSecretValue } from "@/lib/secrets/secret-values";
+
 /**
  * What the audit log keeps of an operation's input: enough to see what was asked, never a
  * secret, never large. Values under keys that look secret are masked, and so is the value of
- * a { name, value } pair whose name looks secret (an environment variable, say).
+ * a { name, value } pair whose name looks secret (an environment variable, say). Any string
+ * that looks like a credential whatever its key (GITHUB_PAT=ghp_…) is masked as the task page
+ * masks it, and a URL keeps everything but its password.
  */
 export const INPUT_SUMMARY_MAX_BYTES = 2_048;
 export const MASKED = "[masked]";
@@ -39,7 +43,8 @@ function plainObject(entries: [string, unknown][], depth: number, seen: WeakSet<
 function sanitised(value: unknown, depth: number, seen: WeakSet<object>): unknown {
   if (value === null || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (typeof value === "string") return shortString(value);
+  // Masked before shortening: a credential cut short is still part of one, and may no longer look like one.
+  if (typeof value === "string") return shortString(maskSecretValue(value, MASKED) ?? value);
   if (typeof value === "bigint") return value.toString();
   if (typeof value !== "object") return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
