@@ -102,14 +102,16 @@ test("lists one change for revisions that differ in one variable and the order o
 test.describe("a viewer", () => {
   test.use({ storageState: storageStateOf("vera") });
 
-  test("sees that a hidden value changed, but not the value", async ({ page }, testInfo) => {
+  test("sees a hidden value as hidden, neither changed nor unchanged, and not the value", async ({ page }, testInfo) => {
     const [older, newer] = await registerPair(scratchName("td-compare-masked", testInfo), (web) => [withVariable(web, "SESSION_SECRET", "rotated-5b8e0c"), SIDECAR]);
 
     const compare = new ComparePage(page);
     await compare.open(older, newer);
 
     await expect(page.getByText("Some values are hidden from you")).toBeVisible();
-    await expect(compare.changes).toHaveText([/Container web › environment › SESSION_SECRET\s*Changed.*••••••.*•••••• \(changed\)/]);
+    await expect(compare.changesHeading).toHaveText("No differences you may see");
+    await expect(compare.changes).toHaveCount(0);
+    await expect(compare.hiddenValues).toHaveText([/Container web › environment › SESSION_SECRET\s*Hidden/]);
     await expect(page.getByRole("main")).not.toContainText("rotated-5b8e0c");
     await expect(page.getByRole("main")).not.toContainText("demo-session-9f2c4e7a1b");
   });

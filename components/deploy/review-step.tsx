@@ -63,7 +63,7 @@ export function ReviewStep({ cluster, serviceName, context, choices, planning }:
               <p className="text-sm text-ink-muted">
                 From {current.label} to {candidate.comparison.right.ok ? candidate.comparison.right.value.label : chosen}.
               </p>
-              <ChangeList changes={candidate.comparison.diff.changes} />
+              <ChangeList changes={candidate.comparison.diff.changes} hidden={candidate.comparison.diff.hidden} />
             </>
           )
         )}

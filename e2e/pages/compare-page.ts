@@ -39,14 +39,19 @@ export class ComparePage {
     return this.page.getByRole("region", { name: new RegExp(`^${role}\\b`) });
   }
 
-  /** The heading of the list of changes: "3 changes", or "No differences". */
+  /** The heading of the list of changes: "3 changes", "No differences", or "No differences you may see" when values are hidden. */
   get changesHeading(): Locator {
-    return this.page.getByRole("heading", { level: 2, name: /^(\d+ changes?|No differences)$/ });
+    return this.page.getByRole("heading", { level: 2, name: /^(\d+ changes?|No differences( you may see)?)$/ });
   }
 
   /** One item per change, in the order the list gives them. */
   get changes(): Locator {
     return this.page.getByRole("list", { name: /^\d+ changes?$/ }).getByRole("listitem");
+  }
+
+  /** One item per value masked on both sides, which the comparison does not compare. */
+  get hiddenValues(): Locator {
+    return this.page.getByRole("list", { name: /hidden values?, not compared/ }).getByRole("listitem");
   }
 
   change(label: string): Locator {

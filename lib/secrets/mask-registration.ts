@@ -9,9 +9,6 @@ import { MASK, maskEnvironment } from "./mask";
  * registered, so someone who may not see a secret can still change everything else.
  */
 
-/** What a hidden value that differs between two revisions shows in a diff: that it changed, not what it is. */
-export const MASK_CHANGED = `${MASK} (changed)`;
-
 export function maskRegistration(registration: Registration, canSeeSecrets: boolean): Registration {
   if (canSeeSecrets) return registration;
   return { ...registration, containerDefinitions: registration.containerDefinitions?.map(maskContainer) };
@@ -25,46 +22,13 @@ function maskContainer(container: ContainerDefinition): ContainerDefinition {
 }
 
 /**
- * Two revisions masked for a diff: where a hidden value differs between them, the newer one
- * says so (MASK_CHANGED), so the diff shows a change without showing either value.
+ * Two revisions masked for a diff, each on its own: nothing a diff of them shows depends on a
+ * hidden value, so a hidden value reads the same on both sides whether or not it changed.
+ * Saying that it changed would let someone who may register revisions confirm a guess: type
+ * the guess over the mask, register, compare, and see "changed" or not.
  */
 export function maskRegistrationPair(older: Registration, newer: Registration, canSeeSecrets: boolean): [Registration, Registration] {
-  if (canSeeSecrets) return [older, newer];
-  const maskedOlder = maskRegistration(older, false);
-  const maskedNewer = maskRegistration(newer, false);
-  const containers = maskedNewer.containerDefinitions?.map((container, index) => {
-    const before = containerNamed(older, container.name);
-    const after = newer.containerDefinitions![index]!;
-    if (!before) return container;
-    return {
-      ...container,
-      environment: container.environment?.map((entry, at) =>
-        hiddenChange(entry.value, maskedValueOf(before.environment, entry.name), valueOf(before.environment, entry.name), after.environment![at]!.value)
-          ? { ...entry, value: MASK_CHANGED }
-          : entry,
-      ),
-      secrets: container.secrets?.map((entry, at) =>
-        hiddenChange(entry.valueFrom, MASK, secretOf(before.secrets, entry.name), after.secrets![at]!.valueFrom) ? { ...entry, valueFrom: MASK_CHANGED } : entry,
-      ),
-    };
-  });
-  if (containers) maskedNewer.containerDefinitions = dropUndefinedLists(containers);
-  return [maskedOlder, maskedNewer];
-}
-
-/**
- * Whether a masked entry hides a change: it was there before (an added entry is simply added),
- * it reads the same masked, and its real value differs. Where the masked forms differ (a URL's
- * host, with its password hidden), the diff shows that change itself.
- */
-function hiddenChange(masked: string | undefined, maskedBefore: string | undefined, rawBefore: string | undefined, rawAfter: string | undefined): boolean {
-  if (rawBefore === undefined || !masked?.includes(MASK)) return false;
-  return masked === maskedBefore && rawBefore !== rawAfter;
-}
-
-function maskedValueOf(environment: readonly KeyValuePair[] | undefined, name: string | undefined): string | undefined {
-  const value = valueOf(environment, name);
-  return value === undefined ? undefined : maskEnvironment([{ name, value }], false)[0]!.value;
+  return [maskRegistration(older, canSeeSecrets), maskRegistration(newer, canSeeSecrets)];
 }
 
 export type Restored = { registration: Registration; unresolved: string[] };

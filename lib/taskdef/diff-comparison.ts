@@ -22,7 +22,7 @@ export interface RevisionComparison {
   right: Part<ComparedRevision>;
   /** Only when both sides were read. */
   diff?: RegistrationDiff;
-  /** Whether masking hid values from this viewer; a hidden value that changed shows as changed, not as itself. */
+  /** Whether masking hid values from this viewer; a hidden value shows as hidden on both sides, never as changed or unchanged. */
   hidesValues: boolean;
 }
 

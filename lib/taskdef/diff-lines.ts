@@ -2,7 +2,8 @@
  * Two texts aligned line by line for a side-by-side view, the way code review tools show
  * them: the longest common subsequence of lines kept as "same", removed and added lines in
  * between paired up as "changed", and long unchanged runs folded with a few lines of
- * context around each change.
+ * context around each change. A caller may mark a "same" pair as "hidden" (the same masked
+ * text, which may hide a difference); folding leaves those in view, as it does changes.
  */
 
 export interface DiffLine {
@@ -13,6 +14,7 @@ export interface DiffLine {
 
 export type LineRow =
   | { kind: "same"; left: DiffLine; right: DiffLine }
+  | { kind: "hidden"; left: DiffLine; right: DiffLine }
   | { kind: "changed"; left: DiffLine; right: DiffLine }
   | { kind: "removed"; left: DiffLine; right?: undefined }
   | { kind: "added"; left?: undefined; right: DiffLine };

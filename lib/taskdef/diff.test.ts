@@ -1,6 +1,8 @@
 import type { ContainerDefinition, TaskDefinition } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import { taskDefinitionFor, WEB } from "@/emulator/seed/apps";
+import { MASK } from "@/lib/secrets/mask";
+import { maskRegistrationPair } from "@/lib/secrets/mask-registration";
 import { diffRegistrations, type DiffRow, type LineRow } from "./diff";
 import { alignLines, foldUnchanged } from "./diff-lines";
 import { CHANGE_NOTE_TAG, toRegistration, type Registration } from "./registration";
@@ -161,6 +163,45 @@ describe("diffRegistrations: side by side", () => {
     expect(added.every((row) => row.kind === "added")).toBe(true);
     expect(added.map((row) => row.right!.text.trim())).toContain('"name": "envoy",');
     expect(rows.filter((row) => row.left).map((row) => row.left!.number)).toEqual(rows.filter((row) => row.left).map((_, index) => index + 1));
+  });
+});
+
+describe("diffRegistrations: hidden values", () => {
+  const rotated = withContainer(web("1.4.2"), (container) => {
+    container.environment = container.environment!.map((entry) => (entry.name === "SESSION_SECRET" ? { ...entry, value: "rotated-7d1e" } : entry));
+    container.secrets = [{ name: "DB_PASSWORD", valueFrom: "arn:aws:ssm:us-east-1:000000000000:parameter/db" }];
+  });
+  const withSecret = withContainer(web("1.4.2"), (container) => (container.secrets = [{ name: "DB_PASSWORD", valueFrom: "arn:aws:ssm:us-east-1:000000000000:parameter/db-v2" }]));
+
+  it("lists a value masked on both sides as hidden, neither changed nor unchanged", () => {
+    const diff = diffRegistrations(...maskRegistrationPair(withSecret, rotated, false));
+    expect(diff.changes).toEqual([]);
+    expect(diff.hidden).toEqual([
+      { path: "containerDefinitions.0.environment.3.value", label: "Container web › environment › SESSION_SECRET" },
+      { path: "containerDefinitions.0.secrets.0.valueFrom", label: "Container web › secrets › DB_PASSWORD" },
+    ]);
+    const rows = unfolded(diff.rows);
+    expect(rows.filter((row) => row.kind === "hidden").map((row) => row.right!.text.trim())).toEqual([`"value": "${MASK}"`, `"valueFrom": "${MASK}"`]);
+    expect(rows.some((row) => row.kind === "same" && row.left.text.includes(MASK))).toBe(false);
+  });
+
+  it("says the same whether a hidden value changed or not", () => {
+    const unchanged = diffRegistrations(...maskRegistrationPair(withSecret, withSecret, false));
+    const changed = diffRegistrations(...maskRegistrationPair(withSecret, rotated, false));
+    expect(changed).toEqual(unchanged);
+  });
+
+  it("keeps hidden lines out of folded runs of unchanged ones", () => {
+    const diff = diffRegistrations(...maskRegistrationPair(web("1.4.2"), web("1.5.0-rc.1"), false));
+    const folded = diff.rows.flatMap((row) => (row.kind === "folded" ? row.rows : []));
+    expect(folded.some((row) => row.left!.text.includes(MASK))).toBe(false);
+    expect(diff.rows.some((row) => row.kind === "hidden")).toBe(true);
+  });
+
+  it("hides nothing from those who may see secrets", () => {
+    const diff = diffRegistrations(...maskRegistrationPair(withSecret, rotated, true));
+    expect(diff.hidden).toEqual([]);
+    expect(diff.changes.map((change) => change.label)).toEqual(["Container web › environment › SESSION_SECRET", "Container web › secrets › DB_PASSWORD"]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { alignLines, foldUnchanged, type DiffRow } from "./diff-lines";
+import { MASK } from "@/lib/secrets/mask";
+import { alignLines, foldUnchanged, type DiffRow, type LineRow } from "./diff-lines";
 import { pruneEmpty, type Registration } from "./registration";
 
 /**
@@ -7,7 +8,8 @@ import { pruneEmpty, type Registration } from "./registration";
  * their order. Reordering a container list or an environment is not a change; lists whose
  * order means something (command, entryPoint, portMappings, healthCheck.command…) compare
  * by position. Read-only members (revision, status, registeredAt…) are not in a
- * registration, so they never show up. Pure and fast: no I/O.
+ * registration, so they never show up. A value masked alike on both sides (mask-registration.ts)
+ * is hidden: neither changed nor unchanged, as what it hides may differ. Pure and fast: no I/O.
  */
 
 export type ChangeKind = "added" | "removed" | "changed";
@@ -22,13 +24,26 @@ export interface Change {
   after?: unknown;
 }
 
+/** A value masked the same way on both sides: the diff cannot say whether it changed, and does not. */
+export interface HiddenValue {
+  path: string;
+  label: string;
+}
+
 export interface RegistrationDiff {
   changes: Change[];
+  hidden: HiddenValue[];
   /** The two documents side by side, line by line, long unchanged runs folded. */
   rows: DiffRow[];
 }
 
 export type { DiffLine, DiffRow, LineRow } from "./diff-lines";
+
+/** What the walk finds on its way. */
+interface Found {
+  changes: Change[];
+  hidden: HiddenValue[];
+}
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -87,10 +102,15 @@ const MEMBER_ORDER: Record<string, readonly string[]> = {
 };
 
 export function diffRegistrations(older: Registration, newer: Registration): RegistrationDiff {
-  const changes: Change[] = [];
-  const [left, right] = align(asJson(older), asJson(newer), { schema: "", path: [], label: [] }, changes);
-  const rows = alignLines(printed(left), printed(right));
-  return { changes, rows: foldUnchanged(rows) };
+  const found: Found = { changes: [], hidden: [] };
+  const [left, right] = align(asJson(older), asJson(newer), { schema: "", path: [], label: [] }, found);
+  const rows = alignLines(printed(left), printed(right)).map(hiddenRow);
+  return { ...found, rows: foldUnchanged(rows) };
+}
+
+/** The same masked line on both sides is not an unchanged one. */
+function hiddenRow(row: LineRow): LineRow {
+  return row.kind === "same" && row.left.text.includes(MASK) ? { ...row, kind: "hidden" } : row;
 }
 
 /** Plain JSON with empty lists and objects left out: ECS treats a missing list and an empty one alike. */
@@ -104,49 +124,50 @@ function printed(document: Side): string[] {
 }
 
 /** Both sides with members in one order and keyed lists in one order, so their texts line up; changes found on the way. */
-function align(left: Side, right: Side, at: Where, changes: Change[]): [Side, Side] {
+function align(left: Side, right: Side, at: Where, found: Found): [Side, Side] {
   if (left === undefined && right === undefined) return [undefined, undefined];
   const keyed = KEYED_LISTS[at.schema];
-  if (keyed && isListOrAbsent(left) && isListOrAbsent(right)) return alignKeyed(left ?? [], right ?? [], keyed, at, changes);
-  if (isObject(left) && isObject(right)) return alignObjects(left, right, at, changes);
-  if (Array.isArray(left) && Array.isArray(right) && [...left, ...right].some(isObject)) return alignByPosition(left, right, at, changes);
+  if (keyed && isListOrAbsent(left) && isListOrAbsent(right)) return alignKeyed(left ?? [], right ?? [], keyed, at, found);
+  if (isObject(left) && isObject(right)) return alignObjects(left, right, at, found);
+  if (Array.isArray(left) && Array.isArray(right) && [...left, ...right].some(isObject)) return alignByPosition(left, right, at, found);
   const before = normalised(left, at);
   const after = normalised(right, at);
-  if (JSON.stringify(before) !== JSON.stringify(after)) changes.push(changeAt(at, before, after));
+  if (JSON.stringify(before) !== JSON.stringify(after)) found.changes.push(changeAt(at, before, after));
+  else if (typeof before === "string" && before.includes(MASK)) found.hidden.push({ path: at.path.join("."), label: at.label.join(" › ") });
   return [before, after];
 }
 
 /** One side alone, in the order both sides are printed in. */
 function normalised(value: Side, at: Where): Side {
   const nested = isObject(value) || (Array.isArray(value) && (value.some(isObject) || KEYED_LISTS[at.schema] !== undefined));
-  return nested ? align(value, value, at, [])[0] : value;
+  return nested ? align(value, value, at, { changes: [], hidden: [] })[0] : value;
 }
 
-function alignObjects(left: JsonObject, right: JsonObject, at: Where, changes: Change[]): [JsonObject, JsonObject] {
+function alignObjects(left: JsonObject, right: JsonObject, at: Where, found: Found): [JsonObject, JsonObject] {
   const alignedLeft: JsonObject = {};
   const alignedRight: JsonObject = {};
   for (const key of orderedMembers([...Object.keys(left), ...Object.keys(right)], at.schema)) {
     const child = { schema: childSchema(at.schema, key), path: [...at.path, key], label: memberLabel(at, key) };
-    const [l, r] = align(left[key], right[key], child, changes);
+    const [l, r] = align(left[key], right[key], child, found);
     if (l !== undefined) alignedLeft[key] = l;
     if (r !== undefined) alignedRight[key] = r;
   }
   return [alignedLeft, alignedRight];
 }
 
-function alignByPosition(left: Json[], right: Json[], at: Where, changes: Change[]): [Json[], Json[]] {
+function alignByPosition(left: Json[], right: Json[], at: Where, found: Found): [Json[], Json[]] {
   const alignedLeft: Json[] = [];
   const alignedRight: Json[] = [];
   for (let index = 0; index < Math.max(left.length, right.length); index++) {
     const item = { schema: `${at.schema}.*`, path: [...at.path, String(index)], label: [...at.label, `#${index + 1}`] };
-    const [l, r] = align(left[index], right[index], item, changes);
+    const [l, r] = align(left[index], right[index], item, found);
     if (l !== undefined) alignedLeft.push(l);
     if (r !== undefined) alignedRight.push(r);
   }
   return [alignedLeft, alignedRight];
 }
 
-function alignKeyed(left: Json[], right: Json[], keyed: KeyedList, at: Where, changes: Change[]): [Json[] | undefined, Json[] | undefined] {
+function alignKeyed(left: Json[], right: Json[], keyed: KeyedList, at: Where, found: Found): [Json[] | undefined, Json[] | undefined] {
   const leftByKey = byKey(left, keyed.key);
   const rightByKey = byKey(right, keyed.key);
   const alignedLeft: Json[] = [];
@@ -157,8 +178,8 @@ function alignKeyed(left: Json[], right: Json[], keyed: KeyedList, at: Where, ch
     const index = String(r?.index ?? l!.index);
     const label = [...at.label, keyed.noun ? `${keyed.noun} ${key}` : key];
     const item = { schema: `${at.schema}.*`, path: [...at.path, index], label };
-    const [alignedL, alignedR] = l && r ? align(l.item, r.item, item, changes) : [normalised(l?.item, item), normalised(r?.item, item)];
-    if (!(l && r)) changes.push(entryChange(item, alignedL, alignedR));
+    const [alignedL, alignedR] = l && r ? align(l.item, r.item, item, found) : [normalised(l?.item, item), normalised(r?.item, item)];
+    if (!(l && r)) found.changes.push(entryChange(item, alignedL, alignedR));
     if (alignedL !== undefined) alignedLeft.push(alignedL);
     if (alignedR !== undefined) alignedRight.push(alignedR);
   }

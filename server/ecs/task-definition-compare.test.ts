@@ -1,15 +1,16 @@
 import { RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { taskDefinitionFor, WEB } from "@/emulator/seed/apps";
-import { MASK } from "@/lib/secrets/mask";
-import { MASK_CHANGED } from "@/lib/secrets/mask-registration";
 import { CONNECTION, type CountedLocalEcs, measureEachTestAgainst, startCountedLocalEcs } from "@/server/aws/test-local-ecs";
 import { compareRevisions } from "./task-definition-compare";
 import { expectAwsCalls, valueOf } from "./test-account";
 
 let local: CountedLocalEcs;
 
-/** cmp-web:1 and :2, the demo's web at 1.4.2 and 1.5.0-rc.1; :3 as :2 with its session secret rotated and containers reordered. */
+/**
+ * cmp-web:1 and :2, the demo's web at 1.4.2 and 1.5.0-rc.1; :3 as :2 with its session secret
+ * rotated and containers reordered; :4 and :5 as :3 with a guess of that secret, wrong then right.
+ */
 beforeAll(async () => {
   local = await startCountedLocalEcs();
   const register = (version: string, edit: (input: ReturnType<typeof taskDefinitionFor>) => void = () => {}) => {
@@ -24,6 +25,13 @@ beforeAll(async () => {
     web!.environment = web!.environment!.map((entry) => (entry.name === "SESSION_SECRET" ? { ...entry, value: "rotated-7d1e" } : entry));
     input.containerDefinitions = [{ name: "log-router", image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0", essential: false }, web!];
   });
+  for (const guess of ["a-wrong-guess", "rotated-7d1e"]) {
+    await register("1.5.0-rc.1", (input) => {
+      const [web] = input.containerDefinitions!;
+      web!.environment = web!.environment!.map((entry) => (entry.name === "SESSION_SECRET" ? { ...entry, value: guess } : entry));
+      input.containerDefinitions = [{ name: "log-router", image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0", essential: false }, web!];
+    });
+  }
 });
 afterAll(() => local.stop());
 
@@ -41,17 +49,26 @@ describe("comparing two revisions", () => {
     expectAwsCalls(local, { "ecs:DescribeTaskDefinition": 2 });
   });
 
-  it("says a hidden value changed without showing it to someone who may not see secrets", async () => {
+  it("shows a hidden value as hidden, never as changed, to someone who may not see secrets", async () => {
     const comparison = await compareRevisions(CONNECTION, "cmp-web:2", "cmp-web:3", { canSeeSecrets: false });
 
     expect(comparison.diff?.changes).toEqual([
       { path: "containerDefinitions.0", label: "Container log-router", kind: "added", after: expect.objectContaining({ name: "log-router" }) },
-      { path: "containerDefinitions.1.environment.3.value", label: "Container web › environment › SESSION_SECRET", kind: "changed", before: MASK, after: MASK_CHANGED },
     ]);
+    expect(comparison.diff?.hidden).toEqual([{ path: "containerDefinitions.1.environment.3.value", label: "Container web › environment › SESSION_SECRET" }]);
     expect(comparison.hidesValues).toBe(true);
     const shown = JSON.stringify(comparison);
     expect(shown).not.toContain("rotated-7d1e");
     expect(shown).not.toContain("demo-session-9f2c4e7a1b");
+  });
+
+  it("does not let a deployer confirm a guessed secret: a right and a wrong guess compare alike", async () => {
+    const wrong = await compareRevisions(CONNECTION, "cmp-web:3", "cmp-web:4", { canSeeSecrets: false });
+    const right = await compareRevisions(CONNECTION, "cmp-web:3", "cmp-web:5", { canSeeSecrets: false });
+    expect(right.diff?.changes).toEqual([]);
+    expect(wrong.diff).toEqual(right.diff);
+    expect(wrong.hidesValues).toBe(right.hidesValues);
+    expect(JSON.stringify(wrong)).not.toMatch(/a-wrong-guess|rotated-7d1e/);
   });
 
   it("shows the values themselves to someone who may see secrets", async () => {

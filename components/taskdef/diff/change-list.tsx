@@ -1,5 +1,5 @@
 import { Badge, type Tone } from "@/components/ui/badge";
-import type { Change, ChangeKind } from "@/lib/taskdef/diff";
+import type { Change, ChangeKind, HiddenValue } from "@/lib/taskdef/diff";
 import { formatCount } from "@/lib/format";
 
 const KINDS: Record<ChangeKind, { word: string; tone: Tone }> = {
@@ -17,16 +17,21 @@ export function formatValue(value: unknown): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
 }
 
-/** What a person reads first: each change by what it is, with its value before and after. */
-export function ChangeList({ changes }: { changes: Change[] }) {
+/**
+ * What a person reads first: each change by what it is, with its value before and after; then
+ * the values hidden on both sides, which are not compared, so "no differences" is never said
+ * of them.
+ */
+export function ChangeList({ changes, hidden = [] }: { changes: Change[]; hidden?: HiddenValue[] }) {
   return (
     <section aria-labelledby="changes-title" className="space-y-3">
       <h2 id="changes-title" className="text-lg font-semibold">
-        {changes.length === 0 ? "No differences" : formatCount(changes.length, "change")}
+        {changes.length > 0 ? formatCount(changes.length, "change") : hidden.length > 0 ? "No differences you may see" : "No differences"}
       </h2>
       {changes.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-surface px-4 py-6 text-sm text-ink-muted">
-          The two registrations are the same. Read-only members (revision, status, when and by whom each was registered) and change notes are not compared.
+          {hidden.length > 0 ? "Everything you may see is the same in both registrations." : "The two registrations are the same."} Read-only members (revision, status, when
+          and by whom each was registered) and change notes are not compared.
         </p>
       ) : (
         <ol aria-labelledby="changes-title" className="divide-y divide-line rounded-lg border border-line bg-surface shadow-sm">
@@ -35,7 +40,26 @@ export function ChangeList({ changes }: { changes: Change[] }) {
           ))}
         </ol>
       )}
+      {hidden.length > 0 && <HiddenValues hidden={hidden} />}
     </section>
+  );
+}
+
+function HiddenValues({ hidden }: { hidden: HiddenValue[] }) {
+  return (
+    <div className="space-y-2 text-sm">
+      <p id="hidden-values-title" className="text-ink-muted">
+        {formatCount(hidden.length, "hidden value")}, not compared: your role may not see them, so whether they changed is not shown either.
+      </p>
+      <ul aria-labelledby="hidden-values-title" className="flex flex-wrap gap-2">
+        {hidden.map((value) => (
+          <li key={value.path} className="flex items-center gap-2 rounded border border-line bg-surface px-2 py-1">
+            <span className="[overflow-wrap:anywhere]">{value.label}</span>
+            <Badge tone="warn">Hidden</Badge>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,7 +1,6 @@
 import { Breadcrumb, type BreadcrumbItem } from "@/components/ui/breadcrumb";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { MASK_CHANGED } from "@/lib/secrets/mask-registration";
 import type { RevisionComparison } from "@/lib/taskdef/diff-comparison";
 import { pagePaths } from "@/lib/query-keys";
 import { ChangeList } from "./change-list";
@@ -48,14 +47,12 @@ function ComparisonBody({ comparison }: { comparison: RevisionComparison }) {
       </div>
       {comparison.hidesValues && (
         <Notice tone="info" title="Some values are hidden from you">
-          <p>
-            Secrets and secret-looking variables are masked. One whose value differs between the two revisions shows as <code className="font-mono">{MASK_CHANGED}</code>.
-          </p>
+          <p>Secrets and secret-looking values are masked on both sides, and not compared: the comparison does not say whether a masked value changed.</p>
         </Notice>
       )}
       {diff && left.ok && right.ok && (
         <>
-          <ChangeList changes={diff.changes} />
+          <ChangeList changes={diff.changes} hidden={diff.hidden} />
           {diff.changes.length > 0 && <SideBySide rows={diff.rows} left={left.value.label} right={right.value.label} />}
         </>
       )}

@@ -3,13 +3,14 @@
 import { useState } from "react";
 import type { DiffLine, DiffRow, LineRow } from "@/lib/taskdef/diff";
 
-type Tint = "removed" | "added" | "empty" | "same";
+type Tint = "removed" | "added" | "empty" | "same" | "hidden";
 
 const TINTS: Record<Tint, string> = {
   removed: "bg-danger-soft",
   added: "bg-ok-soft",
   empty: "bg-surface-sunken",
   same: "",
+  hidden: "bg-warn-soft",
 };
 
 const MARKS: Record<Tint, { sign: string; word: string }> = {
@@ -17,6 +18,8 @@ const MARKS: Record<Tint, { sign: string; word: string }> = {
   added: { sign: "+", word: "Added: " },
   empty: { sign: "", word: "" },
   same: { sign: "", word: "" },
+  // A masked value may differ behind the same mask: neither a change nor the same.
+  hidden: { sign: "?", word: "Hidden, not compared: " },
 };
 
 const NUMBER = "w-px select-none px-2 text-right align-top font-mono text-xs text-ink-muted tabular-nums";
@@ -31,7 +34,7 @@ function rowKey(row: Shown): string {
 
 /**
  * The two registrations line by line: side by side on wide screens, one column (removed
- * lines, then added ones) on phones. Tints repeat what the −/+ marks and the screen reader's
+ * lines, then added ones) on phones. Tints repeat what the −/+/? marks and the screen reader's
  * words say. Folded unchanged runs open in place.
  */
 export function SideBySide({ rows, left, right }: { rows: DiffRow[]; left: string; right: string }) {
@@ -98,8 +101,9 @@ export function SideBySide({ rows, left, right }: { rows: DiffRow[]; left: strin
 }
 
 function SplitRow({ row }: { row: LineRow }) {
-  const leftTint: Tint = row.kind === "same" ? "same" : row.left ? "removed" : "empty";
-  const rightTint: Tint = row.kind === "same" ? "same" : row.right ? "added" : "empty";
+  const alike = row.kind === "same" || row.kind === "hidden";
+  const leftTint: Tint = alike ? row.kind : row.left ? "removed" : "empty";
+  const rightTint: Tint = alike ? row.kind : row.right ? "added" : "empty";
   return (
     <tr>
       <Half line={row.left} tint={leftTint} />
@@ -132,7 +136,7 @@ function Code({ line, tint }: { line: DiffLine; tint: Tint }) {
 
 /** A changed line becomes two: the old one, then the new one. */
 function unifiedRows(row: LineRow, key: string) {
-  if (row.kind === "same") return [<UnifiedRow key={key} left={row.left} right={row.right} tint="same" line={row.right} />];
+  if (row.kind === "same" || row.kind === "hidden") return [<UnifiedRow key={key} left={row.left} right={row.right} tint={row.kind} line={row.right} />];
   return [
     row.left && <UnifiedRow key={`${key}-old`} left={row.left} tint="removed" line={row.left} />,
     row.right && <UnifiedRow key={`${key}-new`} right={row.right} tint="added" line={row.right} />,
