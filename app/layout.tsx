@@ -4,7 +4,7 @@ import { PermissionsProvider } from "@/components/auth/permissions-context";
 import { Providers } from "@/components/providers";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { TopBar } from "@/components/shell/top-bar";
-import { permissionsOf } from "@/lib/auth/permissions";
+import { isMutation, permissionsOf } from "@/lib/auth/permissions";
 import type { ConnectionOptions } from "@/lib/connection-choice";
 import type { TargetSummary } from "@/lib/target-summary";
 import { currentTargetSummary } from "@/server/aws/current-connection";
@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const target = await currentTargetSummary();
   const actor = await currentActor();
   // Read-only: nobody is offered a change, whatever their role.
-  const permissions = actor ? permissionsOf(actor.roles).filter((permission) => !readOnly() || permission === "read" || permission === "audit" || permission === "see-secrets") : [];
+  const permissions = actor ? permissionsOf(actor.roles).filter((permission) => !readOnly() || !isMutation(permission)) : [];
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans antialiased">

@@ -83,10 +83,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // A real OpenID Connect provider on loopback, for single sign-on (e2e/oidc-sign-in.spec.ts).
     identityProvider = await startTestIdentityProvider({ dashboardUrl: `http://localhost:${port}` });
     assertLocalUrl(identityProvider.issuer, "an identity provider at");
+    const usersFile = await writeUsersFile();
+    // Tests about sessions add and remove people of their own while the dashboard runs (e2e/users-file.ts).
+    process.env.SLIPWAY_E2E_USERS_FILE = usersFile;
     const signIn: DashboardSignIn = {
       sessionSecret: randomBytes(32).toString("base64url"),
       adminPassword: PEOPLE.admin.password,
-      usersFile: await writeUsersFile(),
+      usersFile,
       oidc: identityProvider.dashboardEnv,
     };
     const dashboard = await startDashboard({

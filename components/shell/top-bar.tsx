@@ -60,6 +60,11 @@ export function TopBar({ connection, actor, readOnly }: { connection?: Connectio
                   </NavLink>
                 </li>
               )}
+              {can(actor.roles, "manage-sessions") && (
+                <li>
+                  <NavLink href="/sessions">Sessions</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}

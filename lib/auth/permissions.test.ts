@@ -4,10 +4,10 @@ import { ROLES, type Role } from "./roles";
 
 /** The whole role × permission matrix, written out so a change to it is a visible change here. */
 const MATRIX: Record<Role, Record<Permission, boolean>> = {
-  viewer: { read: true, operate: false, approve: false, audit: false, "see-secrets": false },
-  deployer: { read: true, operate: true, approve: false, audit: false, "see-secrets": false },
-  approver: { read: true, operate: false, approve: true, audit: false, "see-secrets": false },
-  admin: { read: true, operate: true, approve: true, audit: true, "see-secrets": true },
+  viewer: { read: true, operate: false, approve: false, audit: false, "see-secrets": false, "manage-sessions": false },
+  deployer: { read: true, operate: true, approve: false, audit: false, "see-secrets": false, "manage-sessions": false },
+  approver: { read: true, operate: false, approve: true, audit: false, "see-secrets": false, "manage-sessions": false },
+  admin: { read: true, operate: true, approve: true, audit: true, "see-secrets": true, "manage-sessions": true },
 };
 
 describe("can", () => {

@@ -8,9 +8,10 @@ import type { Role } from "./roles";
  * - operate: register task definitions, deploy, scale, run and stop tasks, create clusters;
  * - approve: continue or roll back a paused deployment;
  * - audit: read and export the audit log;
- * - see-secrets: see values of secret-looking environment variables and secrets' sources unmasked.
+ * - see-secrets: see values of secret-looking environment variables and secrets' sources unmasked;
+ * - manage-sessions: see who is signed in, and end their sessions.
  */
-export const PERMISSIONS = ["read", "operate", "approve", "audit", "see-secrets"] as const;
+export const PERMISSIONS = ["read", "operate", "approve", "audit", "see-secrets", "manage-sessions"] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,12 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isRole, type Role } from "@/lib/auth/roles";
 import { oidcProviderFromEnv } from "./oidc";
+import { actorOfSession } from "./session";
+import { sharedSessionStore } from "./session-store";
 import { authenticate } from "./users";
 
 /**
  * next-auth's configuration: a password sign-in for the users of the users file and the demo
- * admin, sessions in a signed, encrypted cookie (JWT) that expire after SLIPWAY_SESSION_HOURS
- * (8 by default), and the person's roles carried in it. The secret is NEXTAUTH_SECRET.
+ * admin, and single sign-on when configured. The cookie (a signed, encrypted JWT; the secret is
+ * NEXTAUTH_SECRET) names a session kept on the server (server/auth/session-store.ts), which
+ * expires after SLIPWAY_SESSION_HOURS (8 by default) and ends at sign-out.
  */
 const DEFAULT_SESSION_HOURS = 8;
 
@@ -36,24 +39,40 @@ function rolesOf(value: unknown): Role[] {
 }
 
 export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
+  const maxAge = sessionSeconds(env);
   return {
     secret: env.NEXTAUTH_SECRET,
     providers: [passwordSignIn, ...optional(oidcProviderFromEnv(env))],
-    session: { strategy: "jwt", maxAge: sessionSeconds(env) },
+    session: { strategy: "jwt", maxAge },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
       // Someone whose groups or email give no role may not sign in: the sign-in page says so.
       signIn({ user }) {
         return rolesOf((user as { roles?: unknown }).roles).length > 0;
       },
-      // Single sign-on's profile() puts the roles on `user` too (server/auth/oidc.ts).
-      jwt({ token, user }) {
-        // `user` is there only at sign-in: what it says is kept for the session's life.
-        if (user) token.roles = rolesOf((user as { roles?: unknown }).roles);
+      // `user` is there only at sign-in (single sign-on's profile() puts the roles on it too, server/auth/oidc.ts): the session starts on the server, and the cookie carries its id.
+      jwt({ token, user, account }) {
+        if (user) {
+          const session = sharedSessionStore().start({
+            userId: user.id,
+            name: user.name ?? user.id,
+            ...(user.email ? { email: user.email } : {}),
+            roles: rolesOf((user as { roles?: unknown }).roles),
+            source: account?.provider === "password" ? "password" : "single-sign-on",
+            expiresAt: new Date(Date.now() + maxAge * 1000),
+          });
+          token.sid = session.id;
+        }
         return token;
       },
-      session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub ?? "", roles: rolesOf(token.roles) } };
+      async session({ session, token }) {
+        const actor = await actorOfSession(token.sid);
+        return { ...session, user: { ...session.user, id: actor?.id ?? "", roles: actor?.roles ?? [] } };
+      },
+    },
+    events: {
+      signOut({ token }) {
+        if (typeof token?.sid === "string") sharedSessionStore().end(token.sid, typeof token.name === "string" ? token.name : "themselves", "Signed out.");
       },
     },
   };

@@ -2,7 +2,9 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { can, isMutation, type Permission } from "@/lib/auth/permissions";
-import { isRole, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
+import { isLive, sharedSessionStore, type SessionStore } from "./session-store";
+import { findLocalUser } from "./users";
 
 /** The person behind a request, as every check and every audit entry knows them. */
 export interface Actor {
@@ -10,6 +12,8 @@ export interface Actor {
   name: string;
   email?: string;
   roles: Role[];
+  /** The server-side session the request belongs to (server/auth/session-store.ts). */
+  sessionId?: string;
 }
 
 /** next-auth's session cookie: "__Secure-" over https; split into ".0", ".1"… when it grows past a cookie's size. */
@@ -30,8 +34,37 @@ async function sessionToken(): Promise<string | undefined> {
 }
 
 /**
+ * The person behind a live session, as they are now: a password user's name and roles from the
+ * users file (someone no longer in it has their session ended here), single sign-on's from
+ * sign-in. Undefined for a session that ended, expired or never was.
+ */
+export async function actorOfSession(sessionId: unknown, store: SessionStore = sharedSessionStore(), env: NodeJS.ProcessEnv = process.env): Promise<Actor | undefined> {
+  if (typeof sessionId !== "string" || !sessionId) return undefined;
+  const session = store.find(sessionId);
+  if (!session || !isLive(session)) return undefined;
+  let person: Omit<Actor, "id" | "sessionId"> = { name: session.name, ...(session.email ? { email: session.email } : {}), roles: session.roles };
+  if (session.source === "password") {
+    const user = await findLocalUser(session.userId, env).catch((error: unknown) => {
+      // A users file that cannot be read lets nobody in until it is fixed, rather than everybody as they were.
+      console.error(error instanceof Error ? error.message : error);
+      return null;
+    });
+    if (user === null) return undefined;
+    if (!user) {
+      store.end(session.id, "Slipway", "No longer in the users file.");
+      return undefined;
+    }
+    person = { name: user.name, ...(user.email ? { email: user.email } : {}), roles: user.roles };
+  }
+  if (!person.roles.length) return undefined;
+  store.touch(session);
+  return { id: session.userId, ...person, sessionId: session.id };
+}
+
+/**
  * The signed-in person, from the session cookie next-auth set (decrypted with NEXTAUTH_SECRET;
- * an expired, forged or foreign cookie reads as nobody), or undefined.
+ * an expired, forged or foreign cookie reads as nobody) and the server-side session it names,
+ * or undefined.
  */
 export async function currentActor(): Promise<Actor | undefined> {
   const token = await sessionToken();
@@ -39,9 +72,7 @@ export async function currentActor(): Promise<Actor | undefined> {
   if (!token || !secret) return undefined;
   const claims = await decode({ token, secret }).catch(() => null);
   if (!claims?.sub || (typeof claims.exp === "number" && claims.exp * 1000 < Date.now())) return undefined;
-  const roles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
-  const name = typeof claims.name === "string" && claims.name ? claims.name : claims.sub;
-  return { id: claims.sub, name, ...(typeof claims.email === "string" && claims.email ? { email: claims.email } : {}), roles };
+  return actorOfSession(claims.sid);
 }
 
 /** SLIPWAY_READ_ONLY=true: the whole instance refuses every change, whoever asks. */
@@ -68,4 +99,5 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   approve: "approve or roll back deployments",
   audit: "read the audit log",
   "see-secrets": "see secret values",
+  "manage-sessions": "see or end people's sessions",
 };

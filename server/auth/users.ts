@@ -1,5 +1,5 @@
 import "server-only";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "./password-hash";
@@ -66,16 +66,51 @@ async function loadUsers(env: NodeJS.ProcessEnv): Promise<StoredUser[]> {
   return [admin, ...fromFile.filter((user) => user.username !== DEMO_ADMIN)];
 }
 
-/** The users, read once per process (and again if the variables change, as in tests). */
+/** What changes when the users file is edited or replaced; a missing file is a change too. */
+function fileVersion(path: string | undefined): string {
+  if (!path) return "";
+  try {
+    const stat = statSync(path);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/**
+ * The users, read again whenever the users file changes: removing a person or changing their
+ * roles takes effect on their next request, without a restart (server/auth/session.ts).
+ */
 export function localUsers(env: NodeJS.ProcessEnv = process.env): Promise<StoredUser[]> {
-  const key = JSON.stringify([env.SLIPWAY_USERS_FILE, env.SLIPWAY_ADMIN_PASSWORD]);
-  if (cached?.key !== key) cached = { key, users: loadUsers(env) };
+  const key = JSON.stringify([env.SLIPWAY_USERS_FILE, fileVersion(env.SLIPWAY_USERS_FILE), env.SLIPWAY_ADMIN_PASSWORD]);
+  if (cached?.key !== key) {
+    const entry = { key, users: loadUsers(env) };
+    // A file caught half-written is read again on the next call, not remembered as broken.
+    entry.users.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    cached = entry;
+  }
   return cached.users;
 }
 
-/** The user whose password this is, or undefined; the same time is spent either way for a known name. */
+function publicPart(user: StoredUser): LocalUser {
+  return { username: user.username, name: user.name, ...(user.email ? { email: user.email } : {}), roles: user.roles };
+}
+
+/** The person of the users file (or the demo admin) with this username, as the file says now. */
+export async function findLocalUser(username: string, env: NodeJS.ProcessEnv = process.env): Promise<LocalUser | undefined> {
+  const user = (await localUsers(env)).find((candidate) => candidate.username === username);
+  return user && publicPart(user);
+}
+
+/** Checked against for an unknown username, so it costs what a known one does and answers in the same time. */
+let decoyHash: Promise<string> | undefined;
+
+/** The user whose password this is, or undefined; the same time is spent whether or not the name is known. */
 export async function authenticate(username: string, password: string, env: NodeJS.ProcessEnv = process.env): Promise<LocalUser | undefined> {
   const user = (await localUsers(env)).find((candidate) => candidate.username === username);
-  if (!user || !(await verifyPassword(password, user.passwordHash))) return undefined;
-  return { username: user.username, name: user.name, ...(user.email ? { email: user.email } : {}), roles: user.roles };
+  decoyHash ??= hashPassword("not anyone's password");
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  return user && matches ? publicPart(user) : undefined;
 }
