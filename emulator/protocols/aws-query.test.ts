@@ -87,6 +87,35 @@ describe("decoding an AWS Query request", () => {
     expect(decodeCode(body)).toBe("400 InvalidQueryParameter");
   });
 
+  it("decodes the deepest key an ELBv2 input has (10 segments), and refuses one segment more with ValidationError", () => {
+    const deepest = "Actions.member.1.JwtValidationConfig.AdditionalClaims.member.1.Values.member.1";
+    const { input } = decodeQueryRequest(`Action=X&${deepest}=a`);
+    expect(input).toEqual({ Actions: [{ JwtValidationConfig: { AdditionalClaims: [{ Values: ["a"] }] } }] });
+    expect(decodeCode(`Action=X&${deepest}.Extra=a`)).toBe("400 ValidationError");
+  });
+
+  it("takes list indexes up to 1,000 and 10,000 parameters, and refuses more with ValidationError", () => {
+    expect(decodeQueryRequest("Action=X&Names.member.1000=a").input).toEqual({ Names: ["a"] });
+    expect(decodeCode("Action=X&Names.member.1001=a")).toBe("400 ValidationError");
+    expect(decodeCode("Action=X&M.entry.1001.key=k&M.entry.1001.value=v")).toBe("400 ValidationError");
+    const params = (count: number) => Array.from({ length: count }, (_, i) => `P${i}=v`).join("&");
+    expect(Object.keys(decodeQueryRequest(`Action=X&${params(9_999)}`).input)).toHaveLength(9_999);
+    expect(decodeCode(`Action=X&${params(10_000)}`)).toBe("400 ValidationError");
+  });
+
+  it("decodes thousands of nested list members without recursion trouble, and names a huge parameter only in part", () => {
+    const members = Array.from({ length: 1000 }, (_, i) => `Targets.member.${i + 1}.Id=t${i}&Targets.member.${i + 1}.Port=80`).join("&");
+    const { input } = decodeQueryRequest(`Action=X&${members}`);
+    expect((input.Targets as unknown[]).length).toBe(1000);
+    try {
+      decodeQueryRequest(`Action=X&${"x".repeat(1_000_000)}..a=1`);
+      throw new Error("accepted");
+    } catch (error) {
+      expect(error).toBeInstanceOf(AwsError);
+      expect((error as Error).message.length).toBeLessThan(200);
+    }
+  });
+
   it("answers a wrong or missing Version with InvalidAction", () => {
     const wrong = decodeQueryRequest("Action=DescribeRules&Version=2012-06-01");
     expect(() => checkQueryVersion(wrong, "2015-12-01")).toThrow("Could not find operation DescribeRules for version 2012-06-01.");
