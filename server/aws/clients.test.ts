@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { ListClustersCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { cloudWatchClient, destroyClients, ecsClient, elbClient } from "./clients";
+import { cachedConnectionCount, cloudWatchClient, destroyClients, ecsClient, elbClient, MAX_CACHED_CONNECTIONS } from "./clients";
 import { listClusterArns } from "./ecs-lists";
 import { describeAllLoadBalancers } from "./elb-lists";
 import { awsCallCounts } from "./instrumentation";
@@ -45,6 +45,25 @@ describe("clients", () => {
     const before = ecsClient(CONNECTION);
     destroyClients();
     expect(ecsClient(CONNECTION)).not.toBe(before);
+  });
+
+  it("keeps the clients of at most 32 connections, destroying those of the least recently used", () => {
+    destroyClients();
+    const [ecs, elb, cloudWatch] = [ecsClient(CONNECTION), elbClient(CONNECTION), cloudWatchClient(CONNECTION)];
+    const destroyed = [ecs, elb, cloudWatch].map((client) => vi.spyOn(client, "destroy"));
+    for (let index = 1; index < MAX_CACHED_CONNECTIONS; index++) ecsClient({ region: "us-east-1", profile: `p${index}` });
+    expect(cachedConnectionCount()).toBe(32);
+
+    // A use makes it the most recent: the next connection evicts p1 instead.
+    expect(ecsClient(CONNECTION)).toBe(ecs);
+    ecsClient({ region: "eu-west-1" });
+    expect(cachedConnectionCount()).toBe(32);
+    for (const destroy of destroyed) expect(destroy).not.toHaveBeenCalled();
+
+    for (let index = 0; index < MAX_CACHED_CONNECTIONS; index++) elbClient({ region: "eu-west-2", profile: `q${index}` });
+    expect(cachedConnectionCount()).toBe(32);
+    for (const destroy of destroyed) expect(destroy).toHaveBeenCalledTimes(1);
+    expect(ecsClient(CONNECTION)).not.toBe(ecs);
   });
 
   it("uses the SDK's adaptive retry with its default of 3 attempts", async () => {

@@ -7,19 +7,53 @@ import { countAwsCall, operationOfCommand, type AwsService } from "./instrumenta
 import { isLoopbackHost, readTarget, TargetConfigError, type Target } from "./target";
 
 /**
- * The only place SDK clients are built: one ECS, one ELBv2 and one CloudWatch client per connection, kept for
- * the life of the process so their connection pools and adaptive rate limiters are shared by
- * every request. Endpoints are the SDK's business (AWS_ENDPOINT_URL_* and the shared config
- * files); the target decides credentials and whether only loopback may be called.
+ * The only place SDK clients are built: one ECS, one ELBv2 and one CloudWatch client per connection, kept
+ * so their connection pools and adaptive rate limiters are shared by every request. Endpoints
+ * are the SDK's business (AWS_ENDPOINT_URL_* and the shared config files); the target decides
+ * credentials and whether only loopback may be called.
+ *
+ * Connections come from a cookie (current-connection.ts), which admits only regions and
+ * profiles that exist; even so the cache is bounded: the least recently used connection's
+ * clients are destroyed when a new one would make more than MAX_CACHED_CONNECTIONS.
  */
 type Client = ECSClient | ElasticLoadBalancingV2Client | CloudWatchClient;
 
-const ecsClients = new Map<string, ECSClient>();
-const elbClients = new Map<string, ElasticLoadBalancingV2Client>();
-const cloudWatchClients = new Map<string, CloudWatchClient>();
+interface ConnectionClients {
+  ecs?: ECSClient;
+  elb?: ElasticLoadBalancingV2Client;
+  cloudWatch?: CloudWatchClient;
+}
+
+/** Every region the picker knows, with room for a few profiles; a connection's three clients hold about 80 KiB of heap. */
+export const MAX_CACHED_CONNECTIONS = 32;
+
+/** By connectionKey, least recently used first: a Map iterates in insertion order, and a use moves its entry to the end. */
+const cached = new Map<string, ConnectionClients>();
+
+function clientsFor(connection: Connection): ConnectionClients {
+  checkConnection(connection);
+  const key = connectionKey(connection);
+  const clients = cached.get(key) ?? {};
+  cached.delete(key);
+  cached.set(key, clients);
+  for (const [oldest, evicted] of cached) {
+    if (cached.size <= MAX_CACHED_CONNECTIONS) break;
+    cached.delete(oldest);
+    destroyAll(evicted);
+  }
+  return clients;
+}
+
+function destroyAll(clients: ConnectionClients): void {
+  for (const client of [clients.ecs, clients.elb, clients.cloudWatch]) client?.destroy();
+}
+
+/** How many connections have clients, for tests that check the cache stays bounded. */
+export function cachedConnectionCount(): number {
+  return cached.size;
+}
 
 function clientConfig(connection: Connection, target: Target) {
-  checkConnection(connection);
   // maxAttempts stays the SDK's (3, or AWS_MAX_ATTEMPTS / max_attempts in the profile).
   return { region: connection.region, profile: connection.profile, credentials: target.credentials, retryMode: "adaptive" };
 }
@@ -59,45 +93,40 @@ function addMiddleware(client: Client, service: AwsService, target: Target): voi
 }
 
 export function ecsClient(connection: Connection): ECSClient {
-  const key = connectionKey(connection);
-  let client = ecsClients.get(key);
-  if (!client) {
+  const clients = clientsFor(connection);
+  if (!clients.ecs) {
     const target = readTarget();
-    client = new ECSClient(clientConfig(connection, target));
+    const client = new ECSClient(clientConfig(connection, target));
     addMiddleware(client, "ecs", target);
-    ecsClients.set(key, client);
+    clients.ecs = client;
   }
-  return client;
+  return clients.ecs;
 }
 
 export function elbClient(connection: Connection): ElasticLoadBalancingV2Client {
-  const key = connectionKey(connection);
-  let client = elbClients.get(key);
-  if (!client) {
+  const clients = clientsFor(connection);
+  if (!clients.elb) {
     const target = readTarget();
-    client = new ElasticLoadBalancingV2Client(clientConfig(connection, target));
+    const client = new ElasticLoadBalancingV2Client(clientConfig(connection, target));
     addMiddleware(client, "elbv2", target);
-    elbClients.set(key, client);
+    clients.elb = client;
   }
-  return client;
+  return clients.elb;
 }
 
 export function cloudWatchClient(connection: Connection): CloudWatchClient {
-  const key = connectionKey(connection);
-  let client = cloudWatchClients.get(key);
-  if (!client) {
+  const clients = clientsFor(connection);
+  if (!clients.cloudWatch) {
     const target = readTarget();
-    client = new CloudWatchClient(clientConfig(connection, target));
+    const client = new CloudWatchClient(clientConfig(connection, target));
     addMiddleware(client, "cloudwatch", target);
-    cloudWatchClients.set(key, client);
+    clients.cloudWatch = client;
   }
-  return client;
+  return clients.cloudWatch;
 }
 
 /** Closes every client's sockets; the next request builds fresh ones (on shutdown, and between tests). */
 export function destroyClients(): void {
-  for (const client of [...ecsClients.values(), ...elbClients.values(), ...cloudWatchClients.values()]) client.destroy();
-  ecsClients.clear();
-  elbClients.clear();
-  cloudWatchClients.clear();
+  for (const clients of cached.values()) destroyAll(clients);
+  cached.clear();
 }
