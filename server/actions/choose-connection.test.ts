@@ -50,6 +50,10 @@ describe("choosing the region and profile", () => {
       fieldErrors: { profile: "There is no profile named staging in the shared config files." },
     });
     expect(await chooseConnection({ region: "mars-1", profile: "" })).toMatchObject({ ok: false, fieldErrors: { region: "Pick a region, such as us-east-1." } });
+    expect(await chooseConnection({ region: "xx-fake-9", profile: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { region: "Slipway does not know a region named xx-fake-9. Pick one from the list." },
+    });
     expect(await currentConnection()).toEqual({ region: "us-west-2" });
   });
 });
