@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { AwsError, SerializationError, UnknownOperationError } from "./aws-error";
+import { AwsError, UnknownOperationError } from "./aws-error";
 import { AWS_JSON_1_0_CONTENT_TYPE, AWS_JSON_CONTENT_TYPE, decodeJsonBody, parseTarget, writeJsonError, writeJsonResult, type JsonDialect } from "./aws-json";
 import { checkQueryVersion, decodeQueryRequest, isFormEncoded, writeQueryError, writeQueryResult } from "./aws-query";
 import type { RequestContext, ServiceDefinition } from "./operation";
+import { readBody } from "./request-body";
 import { newRequestId } from "./request-id";
 
 /**
@@ -43,30 +44,10 @@ export interface EndpointOptions {
   onRequest?: (entry: { service: string; operation: string; status: number; ms: number }) => void;
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 /** `Credential=AKID/20240101/us-east-1/ecs/aws4_request` → region and service. */
 export function parseSigningScope(authorization: string | undefined): { region: string; service: string } | undefined {
   const match = authorization?.match(/Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/);
   return match ? { region: match[1], service: match[2] } : undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SerializationError("Request body is too large."));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 /** What one request turned out to be; filled in as routing learns more, read by logging and errors. */
