@@ -32,6 +32,7 @@ describe("emulator command-line flags", () => {
       syntheticTraffic: 0,
       apiLatencyMs: 0,
       apiErrorRate: 0,
+      allowedHosts: [],
     });
   });
 
@@ -40,6 +41,7 @@ describe("emulator command-line flags", () => {
       run(
         "--port=4600", "--host", "0.0.0.0", "--data-dir", "/tmp/x", "--time-scale=60", "--region", "eu-west-1", "--no-seed", "--reset",
         "--log-requests", "--throttling", "tight", "--synthetic-traffic", "2.5", "--api-latency-ms=150", "--api-error-rate", "0.25",
+        "--allowed-host", "ecs.internal",
       ),
     ).toEqual({
       port: 4600,
@@ -54,6 +56,7 @@ describe("emulator command-line flags", () => {
       syntheticTraffic: 2.5,
       apiLatencyMs: 150,
       apiErrorRate: 0.25,
+      allowedHosts: ["ecs.internal"],
     });
   });
 
@@ -87,10 +90,32 @@ describe("emulator command-line flags", () => {
     expect(parseCliOptions(["--help"])).toEqual({ kind: "help" });
     expect(parseCliOptions(["--port", "1", "-h"])).toEqual({ kind: "help" });
     expect(helpText("npm run emulator --")).toMatch(/^Usage: npm run emulator -- \[flags\]/);
-    const flags = ["--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling", "--synthetic-traffic", "--api-latency-ms", "--api-error-rate"];
+    const flags = ["--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling", "--synthetic-traffic", "--api-latency-ms", "--api-error-rate", "--allowed-host"];
     for (const flag of [...flags, "--no-seed", "--reset", "--log-requests", "--help"]) {
       expect(helpText("x")).toContain(flag);
     }
+  });
+
+  it("adds up allowed hosts from repeated flags, comma-separated lists and LOCAL_ECS_ALLOWED_HOSTS, lower-cased, each once", () => {
+    const allowed = (argv: string[], env: Record<string, string> = {}) => {
+      const command = parseCliOptions(argv, {}, env);
+      if (command.kind !== "run") throw new Error("expected options");
+      return command.options.allowedHosts;
+    };
+    expect(allowed(["--allowed-host", "ECS.internal", "--allowed-host=local-ecs,my_service_1"])).toEqual(["ecs.internal", "local-ecs", "my_service_1"]);
+    expect(allowed([], { LOCAL_ECS_ALLOWED_HOSTS: " a.test , b.test," })).toEqual(["a.test", "b.test"]);
+    expect(allowed(["--allowed-host", "a.test"], { LOCAL_ECS_ALLOWED_HOSTS: "a.test,c.test" })).toEqual(["a.test", "c.test"]);
+    expect(allowed([], { OTHER: "x" })).toEqual([]);
+    expect(helpText("x")).toContain("LOCAL_ECS_ALLOWED_HOSTS");
+  });
+
+  it("refuses an allowed host with a scheme, port or path, or none at all", () => {
+    expect(mistake("--allowed-host", "http://ecs.internal")).toBe('--allowed-host takes host names such as ecs.internal, without scheme or port, not "http://ecs.internal"');
+    expect(mistake("--allowed-host", "ecs.internal:4510")).toMatch(/^--allowed-host /);
+    expect(mistake("--allowed-host", "ecs.internal/x")).toMatch(/^--allowed-host /);
+    expect(mistake("--allowed-host", ",")).toBe("--allowed-host needs a host name");
+    expect(mistake("--allowed-host")).toBe("--allowed-host needs a value");
+    expect(() => parseCliOptions([], {}, { LOCAL_ECS_ALLOWED_HOSTS: "x:1" })).toThrow('LOCAL_ECS_ALLOWED_HOSTS takes host names such as ecs.internal, without scheme or port, not "x:1"');
   });
 
   it("names the flag in every mistake", () => {

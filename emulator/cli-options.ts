@@ -1,4 +1,5 @@
 import type { ThrottleMode } from "./engine/throttling";
+import { ALLOWED_HOSTS_ENV } from "./protocols/browser-guards";
 
 /**
  * Command-line flags of `npm run emulator` (and `npm start`, which takes the same ones).
@@ -25,6 +26,8 @@ export interface CliOptions {
   apiLatencyMs: number;
   /** Fraction (0–1) of API calls that fail with the service's own 5xx error. */
   apiErrorRate: number;
+  /** Host names the API answers besides localhost, `*.localhost` and IP addresses. */
+  allowedHosts: string[];
 }
 
 /** What a launcher may default differently: `npm start` sends synthetic traffic unless told not to. */
@@ -33,6 +36,9 @@ export type CliDefaults = Partial<Pick<CliOptions, "syntheticTraffic">>;
 const THROTTLE_MODES: readonly ThrottleMode[] = ["off", "on", "tight"];
 
 export type CliCommand = { kind: "help" } | { kind: "run"; options: CliOptions };
+
+/** The environment variables the flags can be given by (only ${ALLOWED_HOSTS_ENV} so far). */
+export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 
 /** A mistake on the command line: the message names the flag and is shown as it is. */
 export class CliUsageError extends Error {
@@ -54,6 +60,9 @@ Starts local ECS, an emulator of the Amazon ECS and ELBv2 APIs, on loopback.
   --synthetic-traffic N   real requests per second through each load balancer (default ${traffic})
   --api-latency-ms N      real milliseconds added to every API call (default 0)
   --api-error-rate X      fraction, 0 to 1, of API calls that fail with a 5xx error (default 0)
+  --allowed-host NAME     also answer API requests sent to this host name (repeatable, or a
+                          comma-separated list; also ${ALLOWED_HOSTS_ENV}); localhost, *.localhost
+                          and IP addresses are always answered, other names are refused
   --no-seed               do not create the demo account on first start
   --reset                 wipe the data directory first
   --log-requests          print one line per API call
@@ -62,16 +71,19 @@ Starts local ECS, an emulator of the Amazon ECS and ELBv2 APIs, on loopback.
 
 const VALUE_FLAGS = new Set([
   "--port", "--host", "--data-dir", "--time-scale", "--region", "--throttling",
-  "--synthetic-traffic", "--api-latency-ms", "--api-error-rate",
+  "--synthetic-traffic", "--api-latency-ms", "--api-error-rate", "--allowed-host",
 ]);
+/** Flags that may be given more than once, each value adding to the others. */
+const REPEATED_FLAGS = new Set(["--allowed-host"]);
 /** Enough to watch a canary split; more would only load the laptop. */
 const MAX_SYNTHETIC_TRAFFIC = 1000;
 /** An hour: beyond it no SDK waits anyway, so a larger value is surely a typo. */
 const MAX_API_LATENCY_MS = 3_600_000;
 const SWITCHES = new Set(["--no-seed", "--reset", "--log-requests", "--help", "-h"]);
 
-export function parseCliOptions(argv: readonly string[], defaults: CliDefaults = {}): CliCommand {
+export function parseCliOptions(argv: readonly string[], defaults: CliDefaults = {}, env: CliEnvironment = {}): CliCommand {
   const values = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   const switches = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -82,7 +94,8 @@ export function parseCliOptions(argv: readonly string[], defaults: CliDefaults =
       if (value === undefined || (flag === arg && value.startsWith("--"))) {
         throw new CliUsageError(`${flag} needs a value`);
       }
-      values.set(flag, value);
+      if (REPEATED_FLAGS.has(flag)) repeated.set(flag, [...(repeated.get(flag) ?? []), value]);
+      else values.set(flag, value);
     } else if (SWITCHES.has(arg)) {
       switches.add(arg);
     } else if (SWITCHES.has(flag)) {
@@ -109,6 +122,7 @@ export function parseCliOptions(argv: readonly string[], defaults: CliDefaults =
       syntheticTraffic: parseSyntheticTraffic(values.get("--synthetic-traffic"), defaults.syntheticTraffic ?? 0),
       apiLatencyMs: parseApiLatency(values.get("--api-latency-ms")),
       apiErrorRate: parseApiErrorRate(values.get("--api-error-rate")),
+      allowedHosts: parseAllowedHosts(repeated.get("--allowed-host") ?? [], env[ALLOWED_HOSTS_ENV]),
     },
   };
 }
@@ -185,4 +199,22 @@ function parseApiErrorRate(raw: string | undefined): number {
   const rate = finiteNumber(raw);
   if (rate === undefined || rate < 0 || rate > 1) throw new CliUsageError(`--api-error-rate must be a number from 0 to 1, not "${raw}"`);
   return rate;
+}
+
+/** Letters, digits, hyphens, underscores (container names have them) and dots: no scheme, port or path. */
+const HOST_NAME = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/i;
+
+function parseAllowedHosts(flagValues: readonly string[], envValue: string | undefined): string[] {
+  const names = (source: string, value: string) =>
+    value.split(",").map((name) => name.trim()).filter((name) => name !== "").map((name) => {
+      if (!HOST_NAME.test(name)) throw new CliUsageError(`${source} takes host names such as ecs.internal, without scheme or port, not "${name}"`);
+      return name.toLowerCase();
+    });
+  const fromFlags = flagValues.map((value) => {
+    const given = names("--allowed-host", value);
+    if (given.length === 0) throw new CliUsageError("--allowed-host needs a host name");
+    return given;
+  });
+  const all = [...fromFlags.flat(), ...names(ALLOWED_HOSTS_ENV, envValue ?? "")];
+  return [...new Set(all)];
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { rmSync } from "node:fs";
+import { isIP } from "node:net";
 import { createEndpoint, type EndpointOptions } from "./protocols/endpoint";
 import { withoutOperations } from "./protocols/operation";
 import { Clock } from "./engine/clock";
@@ -25,6 +26,12 @@ export interface LocalEcsOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  /**
+   * Host names the API answers besides localhost, `*.localhost` and IP addresses, e.g. a
+   * container's name. Any other Host is refused, against DNS rebinding. A name given as `host`
+   * is allowed too.
+   */
+  allowedHosts?: readonly string[];
   /** Where SQLite lives; undefined keeps state in memory only. */
   dataDir?: string;
   timeScale: number;
@@ -91,9 +98,11 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
 
   let ecsFaults = createFaultInjector(options.apiFaults ?? {}, () => new ServerException());
   let elbFaults = createFaultInjector(options.apiFaults ?? {}, () => new InternalFailure());
+  const host = options.host ?? "127.0.0.1";
   const server: Server = createEndpoint({
     accountId: settings.accountId,
     defaultRegion: settings.region,
+    allowedHosts: [...(options.allowedHosts ?? []), ...(isIP(host) === 0 ? [host] : [])],
     bindings: [
       {
         protocol: "json",
@@ -128,7 +137,6 @@ export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLo
       options.onRequest?.(e);
     },
   });
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, host, () => resolve());

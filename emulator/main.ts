@@ -95,7 +95,7 @@ async function printListenerAddresses(endpoint: string, region: string): Promise
 
 function parseOrExit(settings: LaunchSettings): CliOptions {
   try {
-    const command = parseCliOptions(settings.argv, settings.defaults);
+    const command = parseCliOptions(settings.argv, settings.defaults, process.env);
     if (command.kind === "run") return command.options;
     console.log(helpText(settings.program, settings.defaults));
     process.exit(0);
@@ -111,6 +111,7 @@ async function startOrExit(options: CliOptions, dataDir: string): Promise<Runnin
     return await startLocalEcs({
       port: options.port,
       host: options.host,
+      allowedHosts: options.allowedHosts,
       dataDir,
       timeScale: options.timeScale,
       region: options.region,
@@ -148,6 +149,7 @@ function banner(local: RunningLocalEcs, options: CliOptions, dataDir: string): s
     `  region ${region}, account ${accountId}, clock at ${pace}, API throttling ${options.throttling}`,
     `  ${traffic}; ${faults}`,
     `  data in ${dataDir}`,
+    ...(options.allowedHosts.length > 0 ? [`  API requests for ${options.allowedHosts.join(", ")} answered too, besides localhost and IP addresses`] : []),
     "",
     "Point the AWS CLI at it:",
     `  aws --endpoint-url ${endpoint} ecs list-clusters`,

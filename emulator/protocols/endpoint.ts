@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { AwsError, UnknownOperationError } from "./aws-error";
 import { AWS_JSON_1_0_CONTENT_TYPE, AWS_JSON_CONTENT_TYPE, decodeJsonBody, parseTarget, writeJsonError, writeJsonResult, type JsonDialect } from "./aws-json";
 import { checkQueryVersion, decodeQueryRequest, isFormEncoded, writeQueryError, writeQueryResult } from "./aws-query";
+import { normaliseAllowedHosts, refuseBrowserAttacks } from "./browser-guards";
 import type { RequestContext, ServiceDefinition } from "./operation";
 import { readBody } from "./request-body";
 import { newRequestId } from "./request-id";
@@ -41,6 +42,8 @@ export interface EndpointOptions {
   accountId: string;
   defaultRegion: string;
   bindings: ServiceBinding[];
+  /** Host names answered besides localhost, `*.localhost` and IP addresses (see browser-guards.ts). */
+  allowedHosts?: readonly string[];
   onRequest?: (entry: { service: string; operation: string; status: number; ms: number }) => void;
 }
 
@@ -80,6 +83,7 @@ export function createEndpoint(options: EndpointOptions): Server {
   const queryBindings = options.bindings.filter((b): b is QueryServiceBinding => b.protocol === "query");
   const byPrefix = new Map(options.bindings.flatMap((b) => (b.protocol === "json" ? [[b.targetPrefix, b] as const] : [])));
   const bySigningName = new Map(options.bindings.map((b) => [b.signingName, b]));
+  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? []);
 
   /** Query requests carry no X-Amz-Target and are forms or signed for a Query service. */
   function isQueryRequest(req: IncomingMessage, signedFor: ServiceBinding | undefined): boolean {
@@ -115,8 +119,6 @@ export function createEndpoint(options: EndpointOptions): Server {
   }
 
   async function serveQuery(req: IncomingMessage, res: ServerResponse, exchange: Exchange, signedFor: ServiceBinding | undefined): Promise<void> {
-    // Known before the body is read, so even a malformed body gets the service's namespace.
-    exchange.binding = queryBindingFor(signedFor);
     const request = decodeQueryRequest(await readBody(req));
     exchange.operation = request.action;
     const binding = queryBindingFor(signedFor, request.action);
@@ -140,14 +142,19 @@ export function createEndpoint(options: EndpointOptions): Server {
     const exchange: Exchange = { requestId: newRequestId(), region, protocol: "json", operation: "", status: 200 };
     const signedFor = scope && bySigningName.get(scope.service);
     try {
+      if (isQueryRequest(req, signedFor)) {
+        exchange.protocol = "query";
+        // Known before the body is read, so that even a refused or malformed request gets the service's namespace.
+        exchange.binding = queryBindingFor(signedFor);
+      }
+      refuseBrowserAttacks(req.headers, allowedHosts);
       if (req.method === "GET" && (req.url === "/" || req.url?.startsWith("/_slipway/health"))) {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ status: "running", services: options.bindings.map((b) => b.signingName) }));
         return;
       }
       if (req.method !== "POST") throw new AwsError("InvalidAction", "Only POST requests are accepted.", 400);
-      if (isQueryRequest(req, signedFor)) {
-        exchange.protocol = "query";
+      if (exchange.protocol === "query") {
         await serveQuery(req, res, exchange, signedFor);
       } else {
         await serveJson(req, res, exchange, signedFor);
