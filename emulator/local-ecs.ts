@@ -68,6 +68,7 @@ const CLOCK_META_KEY = "emulated-clock-ms";
 export async function startLocalEcs(options: LocalEcsOptions): Promise<RunningLocalEcs> {
   if (options.reset && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
   const db = new DocumentDatabase(options.dataDir);
+  if (db.warning) console.error(db.warning);
   const settings: LocalEcsSettings = {
     region: options.region ?? "us-east-1",
     accountId: options.accountId ?? "000000000000",

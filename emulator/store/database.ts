@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { damagedDataFile, suspiciousDataFile, unusableDataFile } from "./data-file";
 
 /**
  * Local ECS keeps its state in memory for speed and writes every change through to SQLite,
@@ -29,7 +30,13 @@ export class Collection<T> {
     private readonly kind: string,
     private readonly db: DocumentDatabase,
   ) {
-    for (const [id, body] of db.load(kind)) this.items.set(id, JSON.parse(body, reviver) as T);
+    for (const [id, body] of db.load(kind)) {
+      try {
+        this.items.set(id, JSON.parse(body, reviver) as T);
+      } catch (error) {
+        throw damagedDataFile(db.file, `its ${kind} record ${id} is not valid JSON`, error);
+      }
+    }
   }
 
   get(id: string): T | undefined {
@@ -61,26 +68,45 @@ export class Collection<T> {
   }
 }
 
+/** Opens (or creates) the file and checks it, so that damage stops the start with the file's name rather than failing a request later. */
+function openChecked(file: string): Database.Database {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file);
+    sqlite.pragma("journal_mode = WAL");
+    // NORMAL with WAL is durable across a process crash; only a power loss can drop the tail.
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.exec(`
+      CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, id));
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `);
+    const check = sqlite.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new Error(String(check));
+    return sqlite;
+  } catch (error) {
+    sqlite?.close();
+    throw unusableDataFile(file, error);
+  }
+}
+
 export class DocumentDatabase {
+  /** The SQLite file's path, or ":memory:". */
+  readonly file: string;
+  /** Set when the file looks as if state was lost before this start; the caller reports it. */
+  readonly warning: string | undefined;
   private readonly sqlite: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly deleteOne: Database.Statement;
 
   /** `dataDir` undefined keeps everything in memory (tests that need no restart). */
   constructor(dataDir: string | undefined) {
-    let file = ":memory:";
+    this.file = ":memory:";
     if (dataDir) {
       mkdirSync(dataDir, { recursive: true });
-      file = join(dataDir, "local-ecs.sqlite");
+      this.file = join(dataDir, "local-ecs.sqlite");
     }
-    this.sqlite = new Database(file);
-    this.sqlite.pragma("journal_mode = WAL");
-    // NORMAL with WAL is durable across a process crash; only a power loss can drop the tail.
-    this.sqlite.pragma("synchronous = NORMAL");
-    this.sqlite.exec(`
-      CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, id));
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    `);
+    this.warning = dataDir ? suspiciousDataFile(this.file) : undefined;
+    this.sqlite = openChecked(this.file);
     this.upsert = this.sqlite.prepare("INSERT INTO documents (kind, id, body) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body");
     this.deleteOne = this.sqlite.prepare("DELETE FROM documents WHERE kind = ? AND id = ?");
   }

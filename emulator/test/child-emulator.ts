@@ -13,7 +13,10 @@ const TSX = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "node
 export interface ChildEmulator {
   process: ChildProcess;
   endpoint: string;
+  /** stdout and stderr as they came. */
   output: () => string;
+  /** stderr alone, where warnings go. */
+  errors: () => string;
 }
 
 export async function freePort(): Promise<number> {
@@ -33,15 +36,19 @@ export async function startChildEmulator(args: string[], port: number): Promise<
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let errors = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => {
+    output += chunk;
+    errors += chunk;
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`local ECS exited with ${child.exitCode}:\n${output}`);
     try {
       const response = await fetch(`${endpoint}/_slipway/health`);
-      if (response.ok) return { process: child, endpoint, output: () => output };
+      if (response.ok) return { process: child, endpoint, output: () => output, errors: () => errors };
     } catch {
       // not listening yet
     }
