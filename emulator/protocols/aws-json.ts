@@ -23,8 +23,37 @@ export function parseTarget(target: string): { prefix: string; operation: string
   return { prefix: target.slice(0, dot), operation: target.slice(dot + 1) };
 }
 
+/**
+ * Modelled ECS and CloudWatch inputs nest at most 8 levels; only free-form documents (a
+ * lifecycle hook's hookDetails) may go deeper, and none needs this many.
+ */
+export const MAX_JSON_NESTING = 64;
+
+/**
+ * Refuses a body nested deeper than the limit before JSON.parse sees it: parsing millions of
+ * nested brackets holds the event loop for seconds. One pass over the text, skipping strings.
+ */
+function checkNesting(body: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const char = body.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i++; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b || char === 0x5b) {
+      if (++depth > MAX_JSON_NESTING) throw new SerializationError(`Request body nests more than ${MAX_JSON_NESTING} levels deep.`);
+    } else if (char === 0x7d || char === 0x5d) {
+      depth--;
+    }
+  }
+}
+
 export function decodeJsonBody(body: string): Record<string, unknown> {
   if (body.trim() === "") return {};
+  checkNesting(body);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

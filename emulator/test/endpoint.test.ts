@@ -13,6 +13,8 @@ async function post(headers: Record<string, string>, body: string) {
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
 
+const LIST_CLUSTERS = { "x-amz-target": "AmazonEC2ContainerServiceV20141113.ListClusters", "content-type": "application/x-amz-json-1.1" };
+
 describe("the AWS JSON 1.1 endpoint", () => {
   it("answers an unimplemented operation in one standard way, with a request id", async () => {
     const response = await post(
@@ -35,6 +37,20 @@ describe("the AWS JSON 1.1 endpoint", () => {
     );
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).__type).toBe("SerializationException");
+  });
+
+  it("answers a body of 4,000,000 nested arrays (8 MB) within a second with SerializationException", async () => {
+    const started = performance.now();
+    const response = await post(LIST_CLUSTERS, `{"x":${"[".repeat(4_000_000)}${"]".repeat(4_000_000)}}`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toEqual({ __type: "SerializationException", message: "Request body nests more than 64 levels deep." });
+  });
+
+  it("takes nesting up to 64 levels, and brackets inside strings as text", async () => {
+    expect((await post(LIST_CLUSTERS, `{"x":${"[".repeat(63)}${"]".repeat(63)}}`)).status).toBe(200);
+    expect((await post(LIST_CLUSTERS, `{"x":${"[".repeat(64)}${"]".repeat(64)}}`)).status).toBe(400);
+    expect((await post(LIST_CLUSTERS, `{"x":"${"[{".repeat(100)}\\\"${"[".repeat(100)}"}`)).status).toBe(200);
   });
 
   it("says which services it serves when no service matches", async () => {
