@@ -60,9 +60,9 @@ Starts local ECS, an emulator of the Amazon ECS and ELBv2 APIs, on loopback.
   --synthetic-traffic N   real requests per second through each load balancer (default ${traffic})
   --api-latency-ms N      real milliseconds added to every API call (default 0)
   --api-error-rate X      fraction, 0 to 1, of API calls that fail with a 5xx error (default 0)
-  --allowed-host NAME     also answer API requests sent to this host name (repeatable, or a
-                          comma-separated list; also ${ALLOWED_HOSTS_ENV}); localhost, *.localhost
-                          and IP addresses are always answered, other names are refused
+  --allowed-host NAME     also answer API requests for this host name, besides localhost,
+                          *.localhost and IP addresses (repeatable or comma-separated; also
+                          ${ALLOWED_HOSTS_ENV})
   --no-seed               do not create the demo account on first start
   --reset                 wipe the data directory first
   --log-requests          print one line per API call

@@ -22,17 +22,17 @@ export class RefusedRequestError extends AwsError {
 }
 
 /** `Host: Name:4510` → `name`; `[::1]:4510` → `::1`; a trailing dot is dropped. */
-export function hostName(host: string): string {
+function hostName(host: string): string {
   const close = host.indexOf("]");
   const name = host.startsWith("[") && close !== -1 ? host.slice(1, close) : host.replace(/:\d*$/, "");
   return name.toLowerCase().replace(/\.$/, "");
 }
 
-export function isLocalHostName(name: string): boolean {
+function isLocalHostName(name: string): boolean {
   return name === "localhost" || name.endsWith(".localhost") || isIP(name) !== 0;
 }
 
-/** Throws unless the request could only have come from a client such as an SDK or the CLI. */
+/** Throws if the request bears a web page's marks (see above). */
 export function refuseBrowserAttacks(headers: IncomingHttpHeaders, allowedHosts: ReadonlySet<string>): void {
   // HTTP/1.1 requires Host and Node refuses a request without one; an HTTP/1.0 client may omit it.
   const name = headers.host === undefined ? undefined : hostName(headers.host);
