@@ -10,6 +10,7 @@ import { LiveFailure } from "@/components/live/live-status";
 import { POLL_MS } from "@/components/live/use-live-view";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatTimestamp } from "@/lib/timestamp";
 import { appliedFields, hasFilter, type AuditFilterErrors, type AuditFilterFields } from "@/lib/audit/filter-params";
 import type { AuditView } from "@/lib/audit/types";
 import { formatCount } from "@/lib/format";
@@ -17,7 +18,7 @@ import type { LiveRead } from "@/lib/live-read";
 
 export function AuditClient({ initial, fields, errors }: { initial: LiveRead<AuditView>; fields: AuditFilterFields; errors: AuditFilterErrors }) {
   const applied = appliedFields({ fields, errors });
-  const { entries, choices, failure, updatedAt, now, hasOlder, loadingOlder, loadOlder } = useAuditEntries(applied, initial);
+  const { entries, choices, keptSince, failure, updatedAt, now, hasOlder, loadingOlder, loadOlder } = useAuditEntries(applied, initial);
 
   return (
     <div className="space-y-6">
@@ -38,6 +39,7 @@ export function AuditClient({ initial, fields, errors }: { initial: LiveRead<Aud
         <section aria-label="Entries" className="space-y-3">
           <p className="text-sm text-ink-muted" aria-live="polite">
             {hasOlder ? `The newest ${formatCount(entries.length, "entry", "entries")}.` : `${formatCount(entries.length, "entry", "entries")}, all there are.`}
+            {keptSince && ` This log has been kept since ${formatTimestamp(keptSince)}.`}
           </p>
           <AuditTable entries={entries} />
           {hasOlder && (

@@ -63,7 +63,8 @@ function InputSummary({ input }: { input: string | undefined }) {
   );
 }
 
-function Time({ iso }: { iso: string }) {
+function Time({ iso, inline = false }: { iso: string; inline?: boolean }) {
+  if (inline) return <time dateTime={iso}>{formatTimestamp(iso)}</time>;
   const [day, time] = formatTimestamp(iso).split(", ");
   return (
     <time dateTime={iso} className="tabular-nums sm:block">
@@ -93,6 +94,11 @@ function Row({ entry }: { entry: AuditEntry }) {
       </Cell>
       <Cell column="Outcome" className="sm:min-w-48">
         <OutcomeBadge outcome={entry.outcome} />
+        {entry.repeats && (
+          <p className="mt-1 text-xs text-ink-muted">
+            {entry.repeats.count} times, the last at <Time iso={entry.repeats.lastAt} inline />
+          </p>
+        )}
         {entry.detail && <p className="mt-1 [overflow-wrap:anywhere]">{entry.detail}</p>}
         {entry.errorCode && <Mono className="mt-0.5 block text-ink-muted">{entry.errorCode}</Mono>}
       </Cell>

@@ -15,6 +15,8 @@ export interface AuditEntries {
   /** Every page loaded so far, newest first. */
   entries: AuditEntry[] | undefined;
   choices: AuditChoices | undefined;
+  /** When the log began (ISO). */
+  keptSince: string | undefined;
   failure: AwsFailure | undefined;
   updatedAt: number | undefined;
   now: number;
@@ -52,6 +54,7 @@ export function useAuditEntries(fields: AuditFilterFields, initial: LiveRead<Aud
   return {
     entries,
     choices: pages?.[0]?.choices,
+    keptSince: pages?.[0]?.keptSince,
     failure,
     updatedAt: pages ? result.dataUpdatedAt : undefined,
     now,

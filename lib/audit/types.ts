@@ -2,9 +2,14 @@
  * The audit log as the page and the exports see it: plain, JSON-safe data. The store
  * (server/audit/) writes and reads these; nothing here does I/O.
  */
-export const AUDIT_OUTCOMES = ["succeeded", "refused", "failed", "denied"] as const;
+export const AUDIT_OUTCOMES = ["pending", "succeeded", "no-change", "refused", "failed", "denied", "interrupted"] as const;
 
-/** succeeded: AWS did it; refused: the input was wrong, nothing sent; failed: AWS said no; denied: the person may not. */
+/**
+ * pending: written before AWS is called, until its answer; succeeded: AWS did it; no-change:
+ * AWS was asked and nothing needed doing (a decision already taken); refused: the input was
+ * wrong, nothing sent; failed: AWS said no; denied: the person may not; interrupted: Slipway
+ * stopped between asking AWS and hearing back, so whether it happened is for ECS to tell.
+ */
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** Who acted, as they were known when they did. */
@@ -32,6 +37,8 @@ export interface AuditEntry {
   awsRequestId?: string;
   /** AWS's error name, or the closed code, when it did not succeed. */
   errorCode?: string;
+  /** The same refusal of the same person, repeated: how many times in all, and the last time (ISO). */
+  repeats?: { count: number; lastAt: string };
 }
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -65,9 +72,10 @@ export interface AuditChoices {
   actors: AuditActor[];
 }
 
-/** A page of a filtered view, as its route handler answers and the page polls it; the newest page carries the choices. */
+/** A page of a filtered view, as its route handler answers and the page polls it; the newest page carries the choices, and since when the log has been kept. */
 export interface AuditView extends AuditPage {
   choices?: AuditChoices;
+  keptSince?: string;
 }
 
 export type AuditExportFormat = "csv" | "json";

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeServiceDeployment, waitFor } from "@/emulator/test/fixtures";
 import { measureEachTestAgainst, startCountedLocalEcs, type CountedLocalEcs } from "@/server/aws/test-local-ecs";
-import { queryAudit, sharedAuditLog } from "@/server/audit/audit-log";
+import type { AuditEntry } from "@/lib/audit/types";
+import { AUDIT_FILE, AuditLog, queryAudit, sharedAuditLog } from "@/server/audit/audit-log";
 import { buildShopCluster, type ShopCluster } from "@/server/ecs/test-account";
 import { signInForTests } from "@/server/testing/sign-in";
 import { continueServiceDeployment } from "./continue-service-deployment";
@@ -21,10 +22,19 @@ describe("continueServiceDeployment", () => {
   let shop: ShopCluster;
   let promotionHookId: string;
   const dataDir = mkdtempSync(join(tmpdir(), "slipway-decisions-"));
+  /** The decisions on disk at the moment ECS answered each ContinueServiceDeployment, read as another process would. */
+  const onDiskWhenEcsAnswered: AuditEntry[][] = [];
   beforeAll(async () => {
     // A log of this file's own, to find who decided.
     process.env.SLIPWAY_DATA_DIR = dataDir;
-    local = await startCountedLocalEcs();
+    local = await startCountedLocalEcs({
+      onRequest: ({ operation }) => {
+        if (operation !== "ContinueServiceDeployment") return;
+        const reader = new AuditLog(join(dataDir, AUDIT_FILE));
+        onDiskWhenEcsAnswered.push(reader.query({ action: "deployment.approve" }).entries);
+        reader.close();
+      },
+    });
     shop = await buildShopCluster(local.ecs, local.elb);
   });
   afterAll(async () => {
@@ -67,6 +77,7 @@ describe("continueServiceDeployment", () => {
 
   it("lets exactly one of two approvers at once continue; the other is told it was already approved", async () => {
     await signInForTests(APRIL);
+    onDiskWhenEcsAnswered.length = 0;
     const answers = await Promise.all([decide(shop.pausedHookId, "CONTINUE"), decide(shop.pausedHookId, "CONTINUE")]);
 
     expect(answers.filter((answer) => answer.ok && !answer.value.alreadyDecided)).toEqual([
@@ -77,12 +88,15 @@ describe("continueServiceDeployment", () => {
     expect(late?.ok && late.message).toMatch(/^It was already approved( by April Approver at \d\d:\d\d UTC)?\. Nothing was changed\.$/);
     // Both reached ECS (each saw the pause waiting); ECS took one.
     expect(local.calls("ContinueServiceDeployment")).toBe(2);
+    // Each was on disk, pending, before ECS acted on it: had Slipway been killed then, the log would still hold it.
+    expect(onDiskWhenEcsAnswered.map((entries) => entries.filter((entry) => entry.outcome === "pending" && entry.actor.id === "april").length)).toEqual([2, 1]);
     expect((await hook(shop.pausedHookId))?.status).toBe("SUCCEEDED");
     const entries = queryAudit({ resource: shop.pausedDeployment, action: "deployment.approve", limit: 2 }).entries;
     expect(entries.map((entry) => [entry.actor.id, entry.outcome, Boolean(entry.awsRequestId)])).toEqual(
       expect.arrayContaining([
         ["april", "succeeded", true],
-        ["april", "succeeded", false],
+        // The other changed nothing, and says so.
+        ["april", "no-change", false],
       ]),
     );
   });
@@ -90,10 +104,11 @@ describe("continueServiceDeployment", () => {
   it("tells a second approver who came later who approved, and when, without calling ECS to continue", async () => {
     await signInForTests(ADAM);
     const result = await decide(shop.pausedHookId, "ROLLBACK");
+
     expect(result).toMatchObject({ ok: true, value: { alreadyDecided: true, how: "approved", decidedBy: { name: "April Approver" } } });
     expect(result.ok && result.message).toMatch(/^It was already approved by April Approver at \d\d:\d\d UTC\. Nothing was changed\.$/);
     expect(local.calls("ContinueServiceDeployment")).toBe(0);
-    expect(queryAudit({ resource: shop.pausedDeployment, limit: 1 }).entries[0]).toMatchObject({ actor: { id: "adam" }, action: "deployment.reject", outcome: "succeeded", detail: result.ok ? result.message : "" });
+    expect(queryAudit({ resource: shop.pausedDeployment, limit: 1 }).entries[0]).toMatchObject({ actor: { id: "adam" }, action: "deployment.reject", outcome: "no-change", detail: result.ok ? result.message : "" });
   });
 
   it("rolls back at the promotion gate, and then says so to anyone approving it", async () => {

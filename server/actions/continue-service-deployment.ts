@@ -27,7 +27,7 @@ async function decide(
 ): Promise<ActionOutcome<DecisionValue>> {
   const late = (found: NonNullable<ReturnType<typeof alreadyDecided>>): ActionOutcome<DecisionValue> => {
     const { message, ...value } = found;
-    return { message, value, target: serviceDeploymentArn };
+    return { message, value, target: serviceDeploymentArn, changed: false };
   };
   // A deployment already past the pause (a stale page) is told so without a call that would be refused.
   const settledBefore = alreadyDecided(await describeDeployment(connection, serviceDeploymentArn), hookId);

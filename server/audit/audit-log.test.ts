@@ -1,12 +1,12 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AUDIT_CSV_HEADER } from "@/lib/audit/export";
 import { MASKED } from "@/lib/audit/input-summary";
 import type { AuditEntry } from "@/lib/audit/types";
-import { AuditLog, type AuditEntryInput } from "./audit-log";
+import { AuditLog, AuditUnavailable, type AuditEntryInput } from "./audit-log";
 import { AUDIT_SCHEMA_VERSION } from "./schema";
 
 const ALICE = { id: "alice", name: "Alice", email: "alice@example.com" };
@@ -194,5 +194,93 @@ describe("AuditLog", () => {
     expect(byAction.entries).toHaveLength(1_000);
     expect(byAction.nextBefore).toBeDefined();
     expect(byTime.entries.every((entry) => entry.at >= "2026-05-01T01:00:00.000Z" && entry.at <= "2026-05-01T02:00:00.000Z")).toBe(true);
+  });
+});
+
+describe("AuditLog never misses a change", () => {
+  let dir: string;
+  let file: string;
+  let log: AuditLog;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "slipway-audit-"));
+    file = join(dir, "audit.sqlite");
+    log = new AuditLog(file);
+  });
+  afterEach(() => {
+    log.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes the intent before AWS is asked, and settles it with the outcome once", () => {
+    const pending = log.begin({ actor: ALICE, action: "service.continue-deployment", input: { cluster: "demo", service: "web" } });
+    expect(log.query().entries[0]).toMatchObject({ id: pending.id, outcome: "pending" });
+    const settled = log.settle(pending.id, { outcome: "succeeded", target: WEB, detail: "Promoted.", awsRequestId: "req-9" });
+    expect(settled).toMatchObject({ id: pending.id, outcome: "succeeded", target: WEB, detail: "Promoted.", awsRequestId: "req-9", input: '{"cluster":"demo","service":"web"}' });
+    expect(() => log.settle(pending.id, { outcome: "failed" })).toThrow(AuditUnavailable);
+    expect(log.query().entries).toHaveLength(1);
+  });
+
+  it("says of an intent left pending by a Slipway that stopped that its outcome is not known", () => {
+    const old = log.begin({ at: new Date(Date.now() - 10 * 60_000), actor: ALICE, action: "service.continue-deployment" });
+    const recent = log.begin({ actor: BOB, action: "service.scale" });
+    log.close();
+    log = new AuditLog(file);
+    const byId = new Map(log.query().entries.map((entry) => [entry.id, entry]));
+    expect(byId.get(old.id)).toMatchObject({ outcome: "interrupted", detail: expect.stringContaining("whether it happened is not known here") });
+    // Another process's action may still be under way: only what has waited too long is settled.
+    expect(byId.get(recent.id)?.outcome).toBe("pending");
+  });
+
+  it("keeps a no-op decision as no change", () => {
+    expect(log.record(scale({ outcome: "no-change", detail: "Already decided." })).outcome).toBe("no-change");
+  });
+
+  it("counts one person's repeated refusals on one entry, with the first and last time", () => {
+    const start = Date.parse("2026-05-01T09:00:00Z");
+    for (let second = 0; second < 300; second++) {
+      log.record(scale({ at: new Date(start + second * 20), actor: BOB, outcome: "denied", errorCode: "access-denied", detail: "Bob (viewer) may not change services." }));
+    }
+    log.record(scale({ at: new Date(start + 7000), actor: ALICE, outcome: "denied", errorCode: "access-denied" }));
+    const entries = log.query().entries;
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toMatchObject({ actor: BOB, at: "2026-05-01T09:00:00.000Z", repeats: { count: 300, lastAt: new Date(start + 299 * 20).toISOString() } });
+    // A refusal long after the last one is an entry of its own; so is any success.
+    log.record(scale({ at: new Date(start + 11 * 60_000), actor: BOB, outcome: "denied", errorCode: "access-denied" }));
+    log.record(scale({ at: new Date(start + 11 * 60_000), actor: BOB }));
+    log.record(scale({ at: new Date(start + 11 * 60_000), actor: BOB }));
+    expect(log.query().entries).toHaveLength(5);
+  });
+
+  it("refuses to write or read once its file is deleted or replaced underneath it", () => {
+    log.record(scale());
+    rmSync(file);
+    expect(() => log.record(scale())).toThrow(/audit log .* was deleted or replaced while Slipway ran/);
+    expect(() => log.begin({ actor: ALICE, action: "service.scale" })).toThrow(AuditUnavailable);
+    expect(() => log.query()).toThrow(AuditUnavailable);
+  });
+
+  it("refuses to open a damaged file, naming it", () => {
+    log.close();
+    writeFileSync(file, "this is not a database, though it has the audit log's name".repeat(100));
+    rmSync(`${file}-wal`, { force: true });
+    expect(() => new AuditLog(file)).toThrow();
+    log = new AuditLog(":memory:");
+  });
+
+  it("says since when it has been kept", () => {
+    expect(Date.parse(log.keptSince()!)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("keeps its WAL small however many entries are written", async () => {
+    const detail = "x".repeat(1_500);
+    for (let index = 0; index < 6_000; index++) {
+      log.record(scale({ at: new Date(Date.parse("2026-05-01T09:00:00Z") + index * 1000), detail }));
+      if (index % 1_000 === 0) await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    log.record(scale());
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(1_100_000);
+    expect(statSync(file).size).toBeGreaterThan(6_000 * 1_500);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { auditExportText } from "@/lib/audit/export";
 import { capBytes, summariseInput } from "@/lib/audit/input-summary";
@@ -43,6 +44,28 @@ export interface AuditEntryInput {
 /** Free text from callers is kept, but not without bound. */
 const MAX_TEXT_BYTES = 2_048;
 
+/** The same refusal of the same person within this long of the last is counted on its entry, not added as another. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
+
+const CHECKPOINT_EVERY_MS = 1_000;
+
+/** An entry still pending this long after it was written belongs to a process that stopped before AWS answered it. */
+const INTERRUPTED_AFTER_MS = 5 * 60_000;
+
+const INTERRUPTED =
+  "Slipway stopped after asking AWS and before hearing back: whether it happened is not known here. The resource's events in ECS (or CloudTrail) tell.";
+
+/** The log cannot be written (or read): every change is refused while it is so, and the page says why. */
+export class AuditUnavailable extends Error {
+  override readonly name = "AuditUnavailable";
+}
+
+/** What is known when an action starts: everything but how it ended. */
+export type AuditIntent = Omit<AuditEntryInput, "outcome" | "detail" | "awsRequestId" | "errorCode">;
+
+/** How it ended, for an entry written as pending. */
+export type AuditSettlement = Pick<AuditEntryInput, "outcome" | "target" | "detail" | "awsRequestId" | "errorCode">;
+
 interface Row {
   id: number;
   at: string;
@@ -56,6 +79,8 @@ interface Row {
   detail: string | null;
   aws_request_id: string | null;
   error_code: string | null;
+  repeats: number;
+  last_at: string | null;
 }
 
 function optional<K extends string>(key: K, value: string | null): { [P in K]?: string } {
@@ -74,6 +99,7 @@ function entryOf(row: Row): AuditEntry {
     ...optional("detail", row.detail),
     ...optional("awsRequestId", row.aws_request_id),
     ...optional("errorCode", row.error_code),
+    ...(row.repeats > 1 ? { repeats: { count: row.repeats, lastAt: row.last_at ?? row.at } } : {}),
   };
 }
 
@@ -118,15 +144,19 @@ export class AuditLog {
   private readonly insert: Database.Statement;
   /** Queries differ only by which filters are set: a handful of statements, each prepared once. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** The file as opened: one deleted or replaced underneath is noticed, not written to unseen. */
+  private readonly inode: number | undefined;
 
   /** `path` is a file (made if missing) or ":memory:". */
   constructor(readonly path: string) {
     this.db = openDatabase(path, AUDIT_SCHEMA);
+    this.inode = path === ":memory:" ? undefined : statSync(path).ino;
     this.insert = this.db.prepare(
       `INSERT INTO audit_entries (at, actor_id, actor_name, actor_email, action, target, input, outcome, detail, aws_request_id, error_code)
        VALUES (@at, @actor_id, @actor_name, @actor_email, @action, @target, @input, @outcome, @detail, @aws_request_id, @error_code)
        RETURNING *`,
     );
+    this.settleInterrupted();
   }
 
   private statement(sql: string): Database.Statement {
@@ -138,9 +168,45 @@ export class AuditLog {
     return statement;
   }
 
-  record(entry: AuditEntryInput): AuditEntry {
+  /** Throws AuditUnavailable when the file this log opened is no longer the one at its path. */
+  private assertFileInPlace(): void {
+    if (this.inode === undefined) return;
+    let inode: number | undefined;
+    try {
+      inode = statSync(this.path).ino;
+    } catch {
+      inode = undefined;
+    }
+    if (inode !== this.inode) {
+      throw new AuditUnavailable(`The audit log ${this.path} was deleted or replaced while Slipway ran. Put it back, or restart Slipway to start a new, empty log.`);
+    }
+  }
+
+  private lastCheckpoint = 0;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * Writes are copied from the WAL into the database file within a second: a WAL damaged later
+   * loses at most that second, and the WAL stays small. Not after every write, which would
+   * make a burst of entries wait on the disk for each.
+   */
+  private checkpoint(): void {
+    if (this.inode === undefined || this.checkpointTimer) return;
+    const wait = this.lastCheckpoint + CHECKPOINT_EVERY_MS - Date.now();
+    if (wait > 0) {
+      this.checkpointTimer = setTimeout(() => {
+        this.checkpointTimer = undefined;
+        if (this.db.open) this.checkpoint();
+      }, wait).unref();
+      return;
+    }
+    this.db.pragma("wal_checkpoint(PASSIVE)");
+    this.lastCheckpoint = Date.now();
+  }
+
+  private row(entry: AuditEntryInput): Record<string, string | null> {
     if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new RangeError(`An audit entry's outcome is one of ${AUDIT_OUTCOMES.join(", ")}; got ${String(entry.outcome)}.`);
-    const row = this.insert.get({
+    return {
       at: isoTime(entry.at),
       actor_id: entry.actor.id,
       actor_name: entry.actor.name,
@@ -152,12 +218,62 @@ export class AuditLog {
       detail: text(entry.detail),
       aws_request_id: text(entry.awsRequestId),
       error_code: text(entry.errorCode),
-    }) as Row;
-    return entryOf(row);
+    };
+  }
+
+  /** A refusal or denial like one this person had within the last minutes: counted there instead. */
+  private repeatOf(row: Record<string, string | null>): AuditEntry | undefined {
+    if (row.outcome !== "refused" && row.outcome !== "denied") return undefined;
+    const since = new Date(Date.parse(row.at!) - REPEAT_WINDOW_MS).toISOString();
+    const updated = this.statement(
+      `UPDATE audit_entries SET repeats = repeats + 1, last_at = @at, detail = @detail, input = @input
+       WHERE id = (SELECT id FROM audit_entries
+                   WHERE actor_id = @actor_id AND action = @action AND outcome = @outcome AND error_code IS @error_code AND COALESCE(last_at, at) >= @since
+                   ORDER BY id DESC LIMIT 1)
+       RETURNING *`,
+    ).get({ ...row, since }) as Row | undefined;
+    return updated && entryOf(updated);
+  }
+
+  record(entry: AuditEntryInput): AuditEntry {
+    this.assertFileInPlace();
+    const row = this.row(entry);
+    const written = this.db.transaction(() => this.repeatOf(row) ?? entryOf(this.insert.get(row) as Row))();
+    this.checkpoint();
+    return written;
+  }
+
+  /** Writes what is about to be asked of AWS, before it is asked; `settle` says how it ended. */
+  begin(intent: AuditIntent): AuditEntry {
+    return this.record({ ...intent, outcome: "pending" });
+  }
+
+  settle(id: number, settlement: AuditSettlement): AuditEntry {
+    this.assertFileInPlace();
+    const row = this.row({ actor: { id: "", name: "" }, action: "", ...settlement });
+    const settled = this.statement(
+      `UPDATE audit_entries SET outcome = @outcome, target = COALESCE(@target, target), detail = @detail, aws_request_id = @aws_request_id, error_code = @error_code
+       WHERE id = @id AND outcome = 'pending' RETURNING *`,
+    ).get({ id, outcome: row.outcome, target: row.target, detail: row.detail, aws_request_id: row.aws_request_id, error_code: row.error_code }) as Row | undefined;
+    if (!settled) throw new AuditUnavailable(`Audit entry ${id} is not pending: it cannot be settled twice.`);
+    this.checkpoint();
+    return entryOf(settled);
+  }
+
+  /** Pending entries left by a process that stopped before AWS answered: said to be so. How many. */
+  settleInterrupted(now: Date = new Date()): number {
+    const before = new Date(now.getTime() - INTERRUPTED_AFTER_MS).toISOString();
+    return this.statement("UPDATE audit_entries SET outcome = 'interrupted', detail = @detail WHERE outcome = 'pending' AND at < @before").run({ detail: INTERRUPTED, before }).changes;
+  }
+
+  /** When this log began: its first entry's time, or when its file was made. */
+  keptSince(): string | undefined {
+    return this.statement("SELECT value FROM audit_meta WHERE key = 'kept_since'").pluck().get() as string | undefined;
   }
 
   /** The newest entries that match, and the cursor for the older ones when there are more. */
   query(filter: AuditFilter = {}): AuditPage {
+    this.assertFileInPlace();
     const limit = pageSize(filter.limit);
     const where = whereOf(filter);
     // One more than asked says whether there is an older page, without counting.
@@ -187,6 +303,13 @@ export class AuditLog {
   }
 
   close(): void {
+    clearTimeout(this.checkpointTimer);
+    try {
+      if (this.inode !== undefined) this.db.pragma("wal_checkpoint(TRUNCATE)");
+    } catch (error) {
+      // A log whose file went bad still closes; what went wrong was said when it was used.
+      console.error(`The audit log ${this.path} could not be checkpointed on closing:`, error);
+    }
     this.db.close();
   }
 }
@@ -195,7 +318,15 @@ let shared: AuditLog | undefined;
 
 /** The process's audit log, `audit.sqlite` in the dashboard's data directory, opened on first use. */
 export function sharedAuditLog(): AuditLog {
-  shared ??= new AuditLog(join(dashboardDataDir(), AUDIT_FILE));
+  if (!shared) {
+    const dir = dashboardDataDir();
+    const path = join(dir, AUDIT_FILE);
+    // Other data beside it means Slipway has run here before: a log gone missing is said, not silently started afresh.
+    if (!existsSync(path) && readdirSync(dir).some((name) => name.endsWith(".sqlite"))) {
+      console.warn(`The audit log ${path} was not there, though Slipway has kept data in ${dir} before: a new, empty log starts now. If the old one was moved, put it back and restart.`);
+    }
+    shared = new AuditLog(path);
+  }
   return shared;
 }
 

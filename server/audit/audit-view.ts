@@ -1,9 +1,9 @@
 import "server-only";
 import type { AuditFilter, AuditView } from "@/lib/audit/types";
 import type { LiveRead } from "@/lib/live-read";
-import { auditChoices, queryAudit } from "./audit-log";
+import { AuditUnavailable, sharedAuditLog } from "./audit-log";
 
-export const AUDIT_UNREADABLE = "The audit log could not be read. The Slipway server's log says why.";
+export const AUDIT_UNREADABLE = "The audit log could not be read, and while it cannot, Slipway refuses every change. The Slipway server's log says why.";
 
 /**
  * One page of the audit log for the page and its route handler, in a live view's terms. The
@@ -11,10 +11,15 @@ export const AUDIT_UNREADABLE = "The audit log could not be read. The Slipway se
  */
 export function readAuditView(filter: AuditFilter): LiveRead<AuditView> {
   try {
-    const page = queryAudit(filter);
-    return { ok: true, value: filter.before === undefined ? { ...page, choices: auditChoices() } : page, readAt: Date.now() };
+    const log = sharedAuditLog();
+    const page = log.query(filter);
+    if (filter.before !== undefined) return { ok: true, value: page, readAt: Date.now() };
+    const keptSince = log.keptSince();
+    return { ok: true, value: { ...page, choices: log.choices(), ...(keptSince ? { keptSince } : {}) }, readAt: Date.now() };
   } catch (error) {
     console.error("The audit log could not be read:", error);
-    return { ok: false, error: { code: "unknown", message: AUDIT_UNREADABLE }, readAt: Date.now() };
+    // Said on the page: until it is fixed, Slipway refuses every change (server/actions/action-client.ts).
+    const detail = error instanceof AuditUnavailable ? error.message : undefined;
+    return { ok: false, error: { code: "unknown", message: AUDIT_UNREADABLE, ...(detail ? { detail } : {}) }, readAt: Date.now() };
   }
 }

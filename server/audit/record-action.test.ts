@@ -68,15 +68,16 @@ describe("an action's audit entry", () => {
     expect(latest()).toMatchObject({ actor: { id: "vera", name: "Vera" }, action: "service.scale", outcome: "denied", detail: "Vera (viewer) may not change services, tasks or clusters." });
   });
 
-  it("still answers the person when the entry cannot be written, and says so in the server's log", async () => {
+  it("refuses a change the log cannot record, before AWS is asked, and says why", async () => {
     const before = latest().id;
     // The last test of the file: a log that can no longer be written.
     sharedAuditLog().close();
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const result = await scaleService({ cluster: "shop", service: "web", desiredCount: 2 });
-    expect(result.ok).toBe(true);
+    const result = await scaleService({ cluster: "shop", service: "web", desiredCount: 5 });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Nothing was changed: the audit log cannot be written/) } });
+    expect(local.calls("UpdateService")).toBe(0);
     expect(new AuditLog(join(dataDir, AUDIT_FILE)).query({ limit: 1 }).entries[0].id).toBe(before);
-    expect(logged).toHaveBeenCalledWith("The audit log could not record service.scale (succeeded):", expect.any(Error));
+    expect(logged).toHaveBeenCalledWith("The audit log could not record service.scale: nothing was changed.", expect.any(Error));
     logged.mockRestore();
   });
 });

@@ -1,10 +1,13 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/types";
 import { currentActor } from "@/server/auth/session";
-import { recordAudit, type AuditEntryInput } from "./audit-log";
+import { recordAudit, sharedAuditLog, type AuditEntryInput, type AuditIntent, type AuditSettlement } from "./audit-log";
 
 /** What an action says of an outcome; who acted and when are known here. */
 export type ActionAudit = Omit<AuditEntryInput, "actor" | "at">;
+
+/** What an action is about to ask of AWS. */
+export type ActionIntent = Omit<AuditIntent, "actor" | "at">;
 
 /** Only a request with no session could be recorded as this, and none should reach an action. */
 const NOBODY: AuditActor = { id: "anonymous", name: "Anonymous" };
@@ -16,9 +19,30 @@ async function whoActed(): Promise<AuditActor> {
 }
 
 /**
- * Writes an action's outcome to the audit log as the person who asked. A log that cannot be
- * written is reported loudly but does not turn the answer into a failure: by then AWS has
- * done what it did, and the person must hear that.
+ * Writes, before AWS is asked, what the person is about to change, as a pending entry: its id.
+ * Throws when the log cannot be written, and the change must then not be made: no change
+ * goes unrecorded.
+ */
+export async function beginAuditedChange(intent: ActionIntent): Promise<number> {
+  return sharedAuditLog().begin({ ...intent, actor: await whoActed() }).id;
+}
+
+/**
+ * Says how a change begun with beginAuditedChange ended. A log that fails now is reported
+ * loudly but does not turn the answer into a failure: AWS has done what it did, and the
+ * person must hear that; the entry stays pending, and is later said to be of unknown outcome.
+ */
+export function settleAuditedChange(id: number, settlement: AuditSettlement): void {
+  try {
+    sharedAuditLog().settle(id, settlement);
+  } catch (error) {
+    console.error(`The audit log could not settle entry ${id} (${settlement.outcome}):`, error);
+  }
+}
+
+/**
+ * Writes an action's refusal (no AWS call was made) to the audit log as the person who asked.
+ * A log that cannot be written is reported loudly; nothing changed, so nothing is lost but the record.
  */
 export async function auditAction(entry: ActionAudit): Promise<void> {
   try {

@@ -26,7 +26,10 @@ export async function startCountedLocalEcs(options: Partial<LocalEcsOptions> = {
   const counts = new Map<string, number>();
   const local = await startTestEmulator({
     ...options,
-    onRequest: (request) => counts.set(request.operation, (counts.get(request.operation) ?? 0) + 1),
+    onRequest: (request) => {
+      counts.set(request.operation, (counts.get(request.operation) ?? 0) + 1);
+      options.onRequest?.(request);
+    },
   });
   const resetCalls = () => {
     counts.clear();

@@ -23,6 +23,8 @@ export function openDatabase(path: string, schema: SqliteSchema): Database.Datab
   // WAL with NORMAL: a commit survives a crash of the process; a power cut may lose the last few, never the file.
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
+  // After a checkpoint the WAL is cut back to this size, rather than staying as large as it ever grew.
+  db.pragma("journal_size_limit = 1048576");
   migrate(db, path, schema);
   return db;
 }
