@@ -99,3 +99,10 @@ describe("capBytes", () => {
     expect(capBytes("abc", 3)).toBe("abc");
   });
 });
+
+describe("summariseInput keeps AWS's identifiers", () => {
+  it("however random they look", () => {
+    const input = { serviceDeploymentArn: "arn:aws:ecs:us-east-1:000000000000:service-deployment/shop/web/OLOwbep8h7B1aI2xHZPe", hookId: "ecs-pause-Zq8X2mP4vL9rT1wK7yB3", token: "ghp_abcdefghijklmnopqrstuvwxyz0123456789" };
+    expect(JSON.parse(summariseInput(input)!)).toEqual({ ...input, token: MASKED });
+  });
+});

@@ -11,6 +11,8 @@ export const INPUT_SUMMARY_MAX_BYTES = 2_048;
 export const MASKED = "[masked]";
 
 const SECRET_NAME = /secret|password|token|key|credential/i;
+/** AWS's identifiers (hookId, serviceDeploymentArn) look random by design, and the log is no use without them. */
+const IDENTIFIER_NAME = /(^id|Id|Ids|Arn|Arns)$/;
 const MAX_STRING = 256;
 const MAX_ITEMS = 20;
 const MAX_DEPTH = 6;
@@ -35,7 +37,8 @@ function plainObject(entries: [string, unknown][], depth: number, seen: WeakSet<
   const result: Record<string, unknown> = {};
   for (const [key, value] of entries) {
     if (value === undefined || typeof value === "function" || typeof value === "symbol") continue;
-    result[key] = looksSecret(key) || (pairNamedSecret && key === "value") ? MASKED : sanitised(value, depth + 1, seen);
+    if (looksSecret(key) || (pairNamedSecret && key === "value")) result[key] = MASKED;
+    else result[key] = IDENTIFIER_NAME.test(key) && typeof value === "string" ? shortString(value) : sanitised(value, depth + 1, seen);
   }
   return result;
 }
