@@ -9,7 +9,8 @@ describe("stopTask", () => {
   let local: CountedLocalEcs;
   let taskDefinition: string;
   beforeAll(async () => {
-    local = await startCountedLocalEcs();
+    // Slow enough that a task just stopped is still stopping when it is stopped again, however busy the machine (2 s of deprovisioning take 1 s).
+    local = await startCountedLocalEcs({ timeScale: 2 });
     await createFargateCluster(local.ecs, "shop");
     taskDefinition = await registerWebApp(local.ecs, "web", "public.ecr.aws/slipway/web:1.0.0", [], { containerHealthCheck: false });
     await local.ecs.send(new CreateServiceCommand({ cluster: "shop", serviceName: "web", taskDefinition, desiredCount: 2, networkConfiguration: NETWORK }));
