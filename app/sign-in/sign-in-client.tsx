@@ -5,21 +5,13 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-
-/** next-auth's error codes in the URL, as a person reads them. */
-const ERRORS: Record<string, string> = {
-  CredentialsSignin: "That username and password do not match.",
-  SessionRequired: "Sign in to see this page.",
-  AccessDenied: "You signed in, but Slipway gives you no role. Ask an admin to add your group or email to a role.",
-  OAuthSignin: "Single sign-on could not start. Try again, or ask an admin to check its settings.",
-  OAuthCallback: "Single sign-on did not complete. Try again.",
-};
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 /** `singleSignOn`: the name of the OpenID Connect provider, when one is configured. */
 export function SignInClient({ callbackUrl, error, singleSignOn }: { callbackUrl: string; error?: string; singleSignOn?: string }) {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [failure, setFailure] = useState(error ? (ERRORS[error] ?? "Signing in failed. Try again.") : undefined);
+  const [failure, setFailure] = useState(error ? signInErrorMessage(error) : undefined);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -32,7 +24,7 @@ export function SignInClient({ callbackUrl, error, singleSignOn }: { callbackUrl
       return;
     }
     setPending(false);
-    setFailure(ERRORS[answer?.error ?? ""] ?? "Signing in failed. Try again.");
+    setFailure(signInErrorMessage(answer?.error ?? ""));
   }
 
   return (

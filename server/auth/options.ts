@@ -3,8 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isRole, type Role } from "@/lib/auth/roles";
 import { oidcProviderFromEnv } from "./oidc";
+import { recordAudit } from "@/server/audit/audit-log";
 import { actorOfSession } from "./session";
 import { sharedSessionStore } from "./session-store";
+import { clientAddress, refusalCode, sharedSignInLimiter } from "./sign-in-limiter";
 import { authenticate } from "./users";
 
 /**
@@ -20,13 +22,46 @@ function sessionSeconds(env: NodeJS.ProcessEnv): number {
   return Math.round((Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_SESSION_HOURS) * 3600);
 }
 
+/** Longer is not a username of the users file; it is cut here so no one can make the limiter or the log hold it. */
+const MAX_USERNAME = 128;
+
+function minutes(ms: number): string {
+  const count = Math.round(ms / 60_000);
+  return count === 1 ? "1 minute" : `${count} minutes`;
+}
+
+function auditSignIn(username: string, address: string | undefined, outcome: "succeeded" | "denied", detail: string, errorCode?: string): void {
+  try {
+    recordAudit({ actor: { id: username, name: username }, action: "session.sign-in", input: { username, from: address }, outcome, detail, ...(errorCode ? { errorCode } : {}) });
+  } catch (error) {
+    console.error("The audit log could not record a sign-in:", error);
+  }
+}
+
 const passwordSignIn = CredentialsProvider({
   id: "password",
   name: "Password",
   credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-  async authorize(credentials) {
-    const user = await authenticate(credentials?.username ?? "", credentials?.password ?? "");
-    return user ? { id: user.username, name: user.name, email: user.email ?? null, roles: user.roles } : null;
+  async authorize(credentials, request) {
+    const username = (credentials?.username ?? "").slice(0, MAX_USERNAME);
+    const address = clientAddress(request?.headers);
+    const limiter = sharedSignInLimiter();
+    const check = limiter.check(username, address);
+    if (!check.allowed) {
+      auditSignIn(username, address, "denied", `Refused unchecked: ${check.lockedOut ? "locked" : "too soon"} after failed sign-ins.`, "too-many-sign-ins");
+      // next-auth hands the message to the sign-in page as its error code.
+      throw new Error(refusalCode(check));
+    }
+    const user = await authenticate(username, credentials?.password ?? "");
+    if (!user) {
+      const lockout = limiter.failed(username, address);
+      const locked = lockout && `; ${lockout.of === "username" ? "the username" : "the address"} is locked for ${minutes(lockout.forMs)} after ${lockout.failures} failures`;
+      auditSignIn(username, address, "denied", `Wrong username or password${locked ?? ""}.`, "wrong-credentials");
+      return null;
+    }
+    limiter.succeeded(username);
+    auditSignIn(username, address, "succeeded", "Signed in with a password.");
+    return { id: user.username, name: user.name, email: user.email ?? null, roles: user.roles };
   },
 });
 
