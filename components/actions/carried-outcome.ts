@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
@@ -14,12 +14,15 @@ export function carryOutcome(result: ActionResult<unknown>): void {
   carried = result;
 }
 
-/** The carried answer, taken once by the first page that asks. */
+/**
+ * The carried answer, taken once by the first page that shows it. Taken when the page is
+ * committed, not while it renders: React may render a page, throw that render away (a busy
+ * tab, a newer update) and render it again, and the second render must still find it.
+ */
 export function useCarriedOutcome(): ActionResult<unknown> | undefined {
-  const [outcome] = useState(() => {
-    const taken = carried;
-    carried = undefined;
-    return taken;
-  });
+  const [outcome] = useState(() => carried);
+  useEffect(() => {
+    if (outcome && carried === outcome) carried = undefined;
+  }, [outcome]);
   return outcome;
 }
