@@ -214,11 +214,10 @@ test("a deployment that watches an alarm picked in the wizard rolls back when th
   await expect(wizard.review("Deployment configuration").getByRole("row", { name: new RegExp(`^Alarms None ${alarm}; rolls back`) })).toBeVisible();
   await wizard.nextTo("Deploy");
   await wizard.deployButton.click();
-  await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}/services/web/deployments/[\\w-]+$`), { timeout: 20_000 });
-  expect((await describe(cluster)).deploymentConfiguration?.alarms).toEqual({ alarmNames: [alarm], enable: true, rollback: true });
-
-  // The new tasks take a while to start: the alarm goes off while the deployment runs.
+  // The new tasks take a while to start (5 s): the alarm goes off as soon as ECS has the deployment, while it runs, however slow the page is.
+  await expect.poll(async () => (await describe(cluster)).deploymentConfiguration?.alarms, { timeout: 20_000 }).toEqual({ alarmNames: [alarm], enable: true, rollback: true });
   await localCloudWatch().send(new SetAlarmStateCommand({ AlarmName: alarm, StateValue: "ALARM", StateReason: "Errors after the deploy" }));
+  await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}/services/web/deployments/[\\w-]+$`), { timeout: 20_000 });
   await expect(page.getByRole("term").filter({ hasText: /^Status$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("Rolled back", { timeout: 60_000 });
   await expect(page.getByText(`CloudWatch alarm ${alarm} went into ALARM`).first()).toBeVisible();
   await expect(page.getByText(new RegExp(`^Alarms \\(tripped\\): ${alarm} — in ALARM: ${alarm}$`))).toBeVisible();
