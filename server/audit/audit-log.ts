@@ -316,13 +316,23 @@ export class AuditLog {
 
 let shared: AuditLog | undefined;
 
+/** Data beside the log from before this process started means Slipway has run here: a log gone missing is said, not silently started afresh. */
+function keptDataBefore(dir: string): boolean {
+  const started = Date.now() - process.uptime() * 1000;
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".sqlite"))
+    .some((name) => {
+      const { birthtimeMs, mtimeMs } = statSync(join(dir, name));
+      return Math.min(birthtimeMs || Infinity, mtimeMs) < started;
+    });
+}
+
 /** The process's audit log, `audit.sqlite` in the dashboard's data directory, opened on first use. */
 export function sharedAuditLog(): AuditLog {
   if (!shared) {
     const dir = dashboardDataDir();
     const path = join(dir, AUDIT_FILE);
-    // Other data beside it means Slipway has run here before: a log gone missing is said, not silently started afresh.
-    if (!existsSync(path) && readdirSync(dir).some((name) => name.endsWith(".sqlite"))) {
+    if (!existsSync(path) && keptDataBefore(dir)) {
       console.warn(`The audit log ${path} was not there, though Slipway has kept data in ${dir} before: a new, empty log starts now. If the old one was moved, put it back and restart.`);
     }
     shared = new AuditLog(path);
