@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { EveryActionReachable } from "@/components/actions/every-action";
 import { PermissionsProvider } from "@/components/auth/permissions-context";
 import { Providers } from "@/components/providers";
 import { SiteFooter } from "@/components/shell/site-footer";
@@ -53,6 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </PermissionsProvider>
         </Providers>
         <SiteFooter target={target} />
+        <EveryActionReachable />
       </body>
     </html>
   );

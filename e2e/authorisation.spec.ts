@@ -156,6 +156,11 @@ test("each change, crafted from the admin's own requests and sent as a viewer, i
   for (const [what, caught] of Object.entries({ scale, redeploy, stop, run, create })) {
     expect((await sendAs(asViewer, caught)).status(), what).toBe(403);
   }
+  // Posted to another page's path, the action is refused all the same.
+  for (const path of ["/", "/approvals", "/task-definitions", "/sign-in", `/clusters/${name}/services/web/deploy`]) {
+    const answer = await sendAs(asViewer, scale, path);
+    expect(answer.status(), `scale posted to ${path}`).toBe(403);
+  }
   await asViewer.dispose();
 
   const { services } = await ecs.send(new DescribeServicesCommand({ cluster: name, services: ["web"] }));

@@ -30,8 +30,9 @@ export function contextOf(person: Person, testInfo: TestInfo): Promise<APIReques
   return playwrightRequest.newContext({ baseURL: testInfo.project.use.baseURL, storageState: storageStateOf(person) });
 }
 
-/** The caught request as it was, but for the cookie: the person's own comes from their context. */
-export function sendAs(context: APIRequestContext, caught: Request) {
+/** The caught request as it was, but for the cookie: the person's own comes from their context. `path`: posted to another page instead. */
+export function sendAs(context: APIRequestContext, caught: Request, path?: string) {
   const { cookie: _theirCookie, ...headers } = caught.headers();
-  return context.post(caught.url(), { headers, data: caught.postDataBuffer() ?? undefined, maxRedirects: 0 });
+  const url = path ? new URL(path, caught.url()).toString() : caught.url();
+  return context.post(url, { headers, data: caught.postDataBuffer() ?? undefined, maxRedirects: 0 });
 }
