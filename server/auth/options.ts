@@ -79,6 +79,8 @@ export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptio
     secret: env.NEXTAUTH_SECRET,
     providers: [passwordSignIn, ...optional(oidcProviderFromEnv(env))],
     session: { strategy: "jwt", maxAge },
+    // NEXTAUTH_URL is the address people use, a TLS proxy's when there is one: over https the cookie is Secure (and "__Secure-" named) even though the proxy talks http to Slipway.
+    useSecureCookies: (env.NEXTAUTH_URL ?? "").trim().toLowerCase().startsWith("https://"),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
       // Someone whose groups or email give no role may not sign in: the sign-in page says so.
