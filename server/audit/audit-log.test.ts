@@ -264,7 +264,7 @@ describe("AuditLog never misses a change", () => {
     log.close();
     writeFileSync(file, "this is not a database, though it has the audit log's name".repeat(100));
     rmSync(`${file}-wal`, { force: true });
-    expect(() => new AuditLog(file)).toThrow();
+    expect(() => new AuditLog(file)).toThrow(`The audit log ${file} cannot be opened (file is not a database). If it is damaged, move it`);
     log = new AuditLog(":memory:");
   });
 
