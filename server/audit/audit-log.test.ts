@@ -195,22 +195,6 @@ describe("AuditLog", () => {
     expect(byAction.nextBefore).toBeDefined();
     expect(byTime.entries.every((entry) => entry.at >= "2026-05-01T01:00:00.000Z" && entry.at <= "2026-05-01T02:00:00.000Z")).toBe(true);
   });
-});
-
-describe("AuditLog never misses a change", () => {
-  let dir: string;
-  let file: string;
-  let log: AuditLog;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "slipway-audit-"));
-    file = join(dir, "audit.sqlite");
-    log = new AuditLog(file);
-  });
-  afterEach(() => {
-    log.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it("writes the intent before AWS is asked, and settles it with the outcome once", () => {
     const pending = log.begin({ actor: ALICE, action: "service.continue-deployment", input: { cluster: "demo", service: "web" } });
