@@ -19,7 +19,8 @@ export function readAuditView(filter: AuditFilter): LiveRead<AuditView> {
   } catch (error) {
     console.error("The audit log could not be read:", error);
     // Said on the page: until it is fixed, Slipway refuses every change (server/actions/action-client.ts).
-    const detail = error instanceof AuditUnavailable ? error.message : undefined;
+    // What is wrong with the file, for the admins who read this page: its messages name the file and what to do.
+    const detail = error instanceof AuditUnavailable || (error instanceof Error && error.message.startsWith("The audit log ")) ? error.message : undefined;
     return { ok: false, error: { code: "unknown", message: AUDIT_UNREADABLE, ...(detail ? { detail } : {}) }, readAt: Date.now() };
   }
 }
