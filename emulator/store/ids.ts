@@ -36,6 +36,3 @@ export function newPauseHookId(): string {
   return `ecs-pause-${randomToken(16)}`;
 }
 
-export function newEventId(): string {
-  return crypto.randomUUID();
-}
