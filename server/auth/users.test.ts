@@ -29,7 +29,7 @@ describe("authenticate", () => {
     const known: number[] = [];
     const unknown: number[] = [];
     // Interleaved, so a busy moment of the machine falls on both alike.
-    for (let round = 0; round < 11; round++) {
+    for (let round = 0; round < 15; round++) {
       known.push(await timed("dana"));
       unknown.push(await timed(`nobody-${round}`));
     }
