@@ -34,7 +34,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const signedOut = needsSignIn(request.nextUrl.pathname) && !(await signedInActor(request));
   const response = signedOut
-    ? signInRedirect(request)
+    ? // A server action sent without a live session is refused as the action itself would refuse it, not sent to a page.
+      request.headers.has("next-action")
+      ? NextResponse.json({ error: { code: "access-denied", message: "Sign in first." } }, { status: 401 })
+      : signInRedirect(request)
     : NextResponse.next({ request: { headers: requestHeadersWithNonce(request.headers, nonce, policy, `${request.nextUrl.pathname}${request.nextUrl.search}`) } });
   setSecurityHeaders(response.headers, { policy, https: servedOverHttps(request.nextUrl, request.headers) });
   return response;

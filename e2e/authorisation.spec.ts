@@ -1,5 +1,5 @@
 import { DescribeServicesCommand, ListClustersCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
-import type { Page } from "@playwright/test";
+import { request as playwrightRequest, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { AuditPage } from "./pages/audit-page";
 import { ClusterPage } from "./pages/cluster-page";
@@ -156,6 +156,10 @@ test("each change, crafted from the admin's own requests and sent as a viewer, i
   for (const [what, caught] of Object.entries({ scale, redeploy, stop, run, create })) {
     expect((await sendAs(asViewer, caught)).status(), what).toBe(403);
   }
+  // With no session at all, wherever it is posted, it is refused with 401.
+  const signedOut = await playwrightRequest.newContext({ baseURL: testInfo.project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  for (const path of [undefined, "/approvals"]) expect((await sendAs(signedOut, scale, path)).status(), `scale signed out, posted to ${path ?? "its page"}`).toBe(401);
+  await signedOut.dispose();
   // Posted to another page's path, the action is refused all the same.
   for (const path of ["/", "/approvals", "/task-definitions", "/sign-in", `/clusters/${name}/services/web/deploy`]) {
     const answer = await sendAs(asViewer, scale, path);
