@@ -12,7 +12,7 @@ import { formatDuration } from "@/lib/format";
 import { diffRegistrations } from "@/lib/taskdef/diff";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { ruleLabel, targetGroupName, type LoadBalancingChoices } from "@/lib/view-models/load-balancing";
-import type { DeployCandidate, DeployContext } from "@/server/ecs/deploy-context";
+import type { DeployCandidate, DeployContext } from "@/lib/view-models/deploy-context";
 import { ConfigurationTable } from "./configuration-table";
 import type { DeployPlanning } from "./load-planning";
 import { useDeployCandidate } from "./use-deploy-candidate";

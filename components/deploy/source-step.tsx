@@ -2,7 +2,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { imageWarnings } from "@/lib/taskdef/image-warnings";
 import { MAX_CHANGE_NOTE_LENGTH } from "@/lib/taskdef/registration";
-import type { DeployContext } from "@/server/ecs/deploy-context";
+import type { DeployContext } from "@/lib/view-models/deploy-context";
 import type { WizardForm } from "./wizard-form";
 
 interface SourceStepProps {

@@ -5,7 +5,7 @@ import { APPROVAL_STAGES, type ApprovalStage } from "@/lib/deploy/limits";
 import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
 import { FailureDetails } from "@/components/ui/failure-details";
 import { Notice } from "@/components/ui/notice";
-import type { TrafficShiftingChoices } from "@/server/ecs/deploy-context";
+import type { TrafficShiftingChoices } from "@/lib/view-models/deploy-context";
 import type { AlarmChoice } from "@/lib/view-models/alarms";
 import type { Part } from "@/lib/view-models/common";
 import { AlarmsFields } from "./alarms-fields";

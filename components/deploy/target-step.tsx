@@ -3,7 +3,7 @@ import { Notice } from "@/components/ui/notice";
 import { formatCount } from "@/lib/format";
 import { pagePaths } from "@/lib/query-keys";
 import { deploymentStrategyLabel } from "@/lib/view-models/strategy";
-import type { DeployContext } from "@/server/ecs/deploy-context";
+import type { DeployContext } from "@/lib/view-models/deploy-context";
 
 /** Step 1: which service this deploys, as the URL names it, and what it runs now. */
 export function TargetStep({ cluster, serviceName, context }: { cluster: string; serviceName: string; context: DeployContext }) {

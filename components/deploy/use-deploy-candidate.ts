@@ -5,7 +5,7 @@ import { fetchLive } from "@/components/live/fetch-live";
 import type { AwsFailure } from "@/lib/aws-errors";
 import { LiveReadError } from "@/lib/live-read";
 import { pagePaths, queryKeys } from "@/lib/query-keys";
-import type { DeployCandidate } from "@/server/ecs/deploy-context";
+import type { DeployCandidate } from "@/lib/view-models/deploy-context";
 
 /** The route beside the wizard's page that compares the running revision with the chosen one. */
 function candidatePath(cluster: string, service: string, from: string, to: string): string {

@@ -5,7 +5,7 @@ import { strategyChoiceInput } from "@/lib/deploy/strategy-form";
 import type { StrategyAvailability } from "@/lib/deploy/prerequisites";
 import { alarmsChoiceInput, type AlarmsFormValue } from "@/lib/view-models/alarms";
 import { rulesForTargetGroup } from "@/lib/view-models/load-balancing";
-import type { DeployContext } from "@/server/ecs/deploy-context";
+import type { DeployContext } from "@/lib/view-models/deploy-context";
 import type { TrafficShiftingValue } from "./traffic-shifting-fields";
 
 /**

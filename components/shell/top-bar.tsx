@@ -2,7 +2,7 @@ import Link from "next/link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { can } from "@/lib/auth/permissions";
 import type { ConnectionOptions } from "@/lib/connection-choice";
-import type { Actor } from "@/server/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import { ApprovalsLabel } from "./approvals-badge";
 import { ConnectionPicker } from "./connection-picker";
 import { NavLink } from "./nav-link";

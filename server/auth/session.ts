@@ -2,19 +2,11 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { can, isMutation, type Permission } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/auth/actor";
 import { isLive, sharedSessionStore, type SessionStore } from "./session-store";
 import { findLocalUser } from "./users";
 
-/** The person behind a request, as every check and every audit entry knows them. */
-export interface Actor {
-  id: string;
-  name: string;
-  email?: string;
-  roles: Role[];
-  /** The server-side session the request belongs to (server/auth/session-store.ts). */
-  sessionId?: string;
-}
+export type { Actor };
 
 /** next-auth's session cookie: "__Secure-" over https; split into ".0", ".1"… when it grows past a cookie's size. */
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

@@ -2,18 +2,16 @@ import "server-only";
 import { ListTaskDefinitionsCommand, ServiceNotFoundException, type Service, type ServiceDeployment } from "@aws-sdk/client-ecs";
 import { parseArn, parseEcsArn } from "@/lib/arn";
 import type { AwsFailure } from "@/lib/aws-errors";
-import { strategyAvailability, type StrategyAvailability } from "@/lib/deploy/prerequisites";
+import { strategyAvailability } from "@/lib/deploy/prerequisites";
 import { idOfArn, isoDate, type Part } from "@/lib/view-models/common";
 import { currentDeploymentInProgress } from "@/lib/view-models/clusters";
-import type { AlarmChoice } from "@/lib/view-models/alarms";
-import type { LoadBalancingChoices } from "@/lib/view-models/load-balancing";
 import { defaultTrafficRole } from "@/lib/view-models/load-balancing-create";
-import { toRevisionView, type RevisionView } from "@/lib/view-models/task-definitions";
+import { toRevisionView } from "@/lib/view-models/task-definitions";
+import type { DeployCandidate, DeployContext, OngoingDeployment, RevisionChoice, TrafficShiftingChoices } from "@/lib/view-models/deploy-context";
 import { describeServiceDeployments, describeServices } from "@/server/aws/batching";
 import type { Connection } from "@/server/aws/connection";
 import { settle, toAwsFailure } from "@/server/aws/errors";
 import { readEcs } from "@/server/aws/reads";
-import type { RevisionComparison } from "@/lib/taskdef/diff-comparison";
 import { readAlarmChoices } from "@/server/cloudwatch/alarm-choices";
 import { readLoadBalancingChoices } from "@/server/elb/load-balancing-choices";
 import { compareRevisions } from "./task-definition-compare";
@@ -37,44 +35,6 @@ import { describeRevision } from "./task-definition-revision";
  * waits for the deployment in progress. The revision list and the ongoing
  * deployment can fail alone; the page then says so where they would be.
  */
-export interface RevisionChoice {
-  arn: string;
-  /** "web:7" */
-  label: string;
-  revision: number;
-  current: boolean;
-}
-
-export interface OngoingDeployment {
-  id: string;
-  arn: string;
-  status?: string;
-  lifecycleStage?: string;
-  startedAt?: string;
-  /** "web:8", what it deploys. */
-  targetRevision?: string;
-}
-
-/** For a service that could shift traffic once set up: what to pick from, and the role ECS would assume. */
-export interface TrafficShiftingChoices {
-  choices: Part<LoadBalancingChoices>;
-  /** The role the ECS console names by default, in the service's account. */
-  defaultRoleArn: string;
-}
-
-export interface DeployContext {
-  /** The service as the planning code reads it, without dates or events, safe to send to the browser. */
-  service: Service;
-  current: RevisionView;
-  revisions: Part<RevisionChoice[]>;
-  ongoing: Part<OngoingDeployment | undefined>;
-  availability: StrategyAvailability[];
-  /** Read only when a traffic-shifting strategy lacks what the deploy can set up. */
-  trafficShifting?: TrafficShiftingChoices;
-  /** The account's alarms a deployment can watch. */
-  alarms: Part<AlarmChoice[]>;
-}
-
 /** The most ListTaskDefinitions returns a page; older revisions can still be deployed from their own page. */
 const REVISIONS_PAGE = 100;
 
@@ -177,12 +137,6 @@ function planningView(service: Service): Service {
     currentServiceDeployment: service.currentServiceDeployment,
     deployments: service.deployments?.map(({ id, status, rolloutState, taskDefinition }) => ({ id, status, rolloutState, taskDefinition })),
   };
-}
-
-export interface DeployCandidate {
-  comparison: RevisionComparison;
-  /** The chosen revision's containers and images, for the warnings about mutable tags. */
-  containers: { name?: string; image?: string }[];
 }
 
 /**

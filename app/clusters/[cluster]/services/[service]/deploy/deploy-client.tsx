@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import type { DeployChoices } from "@/lib/deploy/choices";
 import { pagePaths, queryKeys } from "@/lib/query-keys";
 import { deployService } from "@/server/actions/deploy-service";
-import type { DeployContext } from "@/server/ecs/deploy-context";
+import type { DeployContext } from "@/lib/view-models/deploy-context";
 
 const indexOf = (step: StepId) => STEPS.findIndex((entry) => entry.id === step);
 
