@@ -2,7 +2,7 @@ import { RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../emulator/test/harness";
 import { validTaskDefinition } from "./fixtures";
-import { malformedTaskDefinition, seededRandom } from "./malformed-inputs";
+import { malformedTaskDefinition, seededRandom } from "./malformed-inputs.fixture";
 import { validateTaskDefinition } from "./validation";
 
 /**

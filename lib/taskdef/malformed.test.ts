@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { malformedTaskDefinition, seededRandom } from "./malformed-inputs";
+import { malformedTaskDefinition, seededRandom } from "./malformed-inputs.fixture";
 import { validateTaskDefinition } from "./validation";
 
 /** True when the path, or the node holding its last segment, exists in the input. */
