@@ -19,9 +19,11 @@ describe("layer boundaries", () => {
       { path: "components/deploy/anything.tsx", text: 'import type {\n  DeployContext,\n} from "@/server/ecs/deploy-context";\nimport { scaleService } from "@/server/actions/scale-service";' },
       { path: "server/ecs/anything.ts", text: 'import { Button } from "@/components/ui/button";\nconst later = import("../../app/page");' },
       { path: "app/page.tsx", text: 'export { startLocalEcs } from "@/emulator/local-ecs";' },
+      { path: "lib/ecs-rules/fargate-sizes.ts", text: 'import { formatCount } from "../format";' },
       // What is allowed: tests reaching across (but local ECS's), lib inside lib, actions from components.
       { path: "server/actions/every-action.test.ts", text: 'import { EVERY_ACTION } from "@/components/actions/every-action";' },
       { path: "lib/taskdef/diff.ts", text: 'import { maskRegistration } from "../secrets/mask-registration";\nimport { randomUUID } from "node:crypto";' },
+      { path: "emulator/services/ecs/task-definition-validation.ts", text: 'import { FARGATE_SIZES } from "../../../lib/ecs-rules/fargate-sizes";' },
     ]);
     expect(violations.map(({ file, imports }) => `${file} → ${imports}`)).toEqual([
       "emulator/engine/anything.ts → ../../lib/auth/permissions",
@@ -33,6 +35,7 @@ describe("layer boundaries", () => {
       "server/ecs/anything.ts → @/components/ui/button",
       "server/ecs/anything.ts → ../../app/page",
       "app/page.tsx → @/emulator/local-ecs",
+      "lib/ecs-rules/fargate-sizes.ts → ../format",
     ]);
     expect(violations.find((violation) => violation.file.startsWith("components/"))?.rule).toBe("components/ reach server/ only through server actions; shared types live in lib/");
   });

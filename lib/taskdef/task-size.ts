@@ -1,3 +1,7 @@
+import { FARGATE_SIZES } from "@/lib/ecs-rules/fargate-sizes";
+
+export { FARGATE_SIZES };
+
 /**
  * Task-level cpu and memory as ECS reads them: a whole number ("1024") or a number with a unit
  * ("0.25 vCPU", "2 GB"), converted to CPU units and MiB. Fargate allows only fixed pairs.
@@ -24,23 +28,6 @@ function parseQuantity(value: string, withUnit: RegExp): number | undefined {
   const amount = unit ? Number(unit[1]) * 1024 : /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   return Number.isSafeInteger(amount) ? amount : undefined;
 }
-
-function steps(from: number, to: number, step: number): number[] {
-  const values: number[] = [];
-  for (let value = from; value <= to; value += step) values.push(value);
-  return values;
-}
-
-/** Fargate task sizes: each cpu value (units) allows these memory values (MiB). */
-export const FARGATE_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
-  [256, [512, 1024, 2048]],
-  [512, steps(1024, 4096, 1024)],
-  [1024, steps(2048, 8192, 1024)],
-  [2048, steps(4096, 16384, 1024)],
-  [4096, steps(8192, 30720, 1024)],
-  [8192, steps(16384, 61440, 4096)],
-  [16384, steps(32768, 122880, 8192)],
-]);
 
 export function fargateCpuMessage(): string {
   return `Fargate allows task cpu ${[...FARGATE_SIZES.keys()].join(", ")} (CPU units).`;

@@ -1,4 +1,5 @@
 import type { Compatibility, ContainerDefinition, NetworkMode, RegisterTaskDefinitionCommandInput, Volume } from "@aws-sdk/client-ecs";
+import { FARGATE_SIZES, isFargateSize } from "../../../lib/ecs-rules/fargate-sizes";
 import { ClientException } from "./errors";
 import { NAME_PATTERN, validateContainers } from "./task-definition-container-validation";
 import { REGISTER_TASK_DEFINITION, readShaped } from "./task-definition-shapes";
@@ -113,27 +114,6 @@ function parseQuantity(value: string, withUnit: RegExp, multiplier: number): num
   const unit = withUnit.exec(trimmed);
   const amount = unit ? Number(unit[1]) * multiplier : /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   return Number.isSafeInteger(amount) ? amount : undefined;
-}
-
-/** Fargate's task sizes: each cpu value allows a fixed set of memory values (MiB). */
-const FARGATE_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
-  [256, [512, 1024, 2048]],
-  [512, steps(1024, 4096, 1024)],
-  [1024, steps(2048, 8192, 1024)],
-  [2048, steps(4096, 16384, 1024)],
-  [4096, steps(8192, 30720, 1024)],
-  [8192, steps(16384, 61440, 4096)],
-  [16384, steps(32768, 122880, 8192)],
-]);
-
-function steps(from: number, to: number, step: number): number[] {
-  const values: number[] = [];
-  for (let value = from; value <= to; value += step) values.push(value);
-  return values;
-}
-
-function isFargateSize(cpu: number, memory: number): boolean {
-  return FARGATE_SIZES.get(cpu)?.includes(memory) ?? false;
 }
 
 /** Why the task-level settings do not suit Fargate, in ECS's words; undefined when they do. */
