@@ -22,7 +22,7 @@ interface StartedCanary {
 }
 
 /** From the service page, as a person would: Deploy → new image → Canary 10 % with approval → the rollout page. */
-async function startCanaryThroughWizard(page: Page, area: string, testInfo: TestInfo): Promise<StartedCanary> {
+async function startCanaryThroughWizard(page: Page, area: string, testInfo: TestInfo, { canaryBakeMinutes = 1 } = {}): Promise<StartedCanary> {
   const cluster = scratchName(area, testInfo);
   const family = `${cluster}-web`;
   const loadBalancing = await createScratchServiceBehindLoadBalancer(localEcs(), cluster, { family });
@@ -33,7 +33,7 @@ async function startCanaryThroughWizard(page: Page, area: string, testInfo: Test
   await wizard.nextTo("What to deploy");
   await wizard.newImage("web", "public.ecr.aws/slipway/web:1.5.0", "Product search, as a canary");
   await wizard.nextTo("Strategy");
-  await wizard.canaryWithApproval(10);
+  await wizard.canaryWithApproval(10, { canaryBakeMinutes });
   await wizard.nextTo("Review");
   await wizard.nextTo("Deploy");
   await wizard.deployButton.click();
@@ -136,7 +136,8 @@ test("a canary rolled back at its promotion: production traffic returns to blue"
 });
 
 test("two approvers deciding at once: one moves the canary on, the other is told it was already decided", async ({ page, browser }, testInfo) => {
-  const canary = await startCanaryThroughWizard(page, "journey-two", testInfo);
+  // A long bake: the promotion gate must not arrive, and replace the question, before the slower of the two answers is read.
+  const canary = await startCanaryThroughWizard(page, "journey-two", testInfo, { canaryBakeMinutes: 30 });
   const question = `Start sending 10 % of production traffic to ${canary.family}:2?`;
   // The inbox says what is asked, the images it changes, and who started it here.
   const inbox = new ApprovalsPage(page);

@@ -57,10 +57,11 @@ export class DeployWizard {
   }
 
   /** On the strategy step: a canary of `percent` % that bakes a minute, then waits for a person's approval before its traffic. */
-  async canaryWithApproval(percent: number): Promise<void> {
+  /** `canaryBakeMinutes`: how long the canary bakes before its promotion gate (1 emulated minute is 2 s at the tests' pace). */
+  async canaryWithApproval(percent: number, { canaryBakeMinutes = 1 }: { canaryBakeMinutes?: number } = {}): Promise<void> {
     await this.strategy("Canary").check();
     await this.field("Canary traffic (%)").fill(String(percent));
-    await this.field("Canary bake time (minutes)").fill("1");
+    await this.field("Canary bake time (minutes)").fill(String(canaryBakeMinutes));
     await this.field("Bake time (minutes)").fill("1");
     await this.page.getByRole("checkbox", { name: "Wait for approval before moving on" }).check();
   }
