@@ -82,7 +82,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
     const refusal = refusalFor(actor, spec.permission);
     if (refusal || !actor) {
       logOutcome(spec.name, actor, "denied", { reason: refusal?.message });
-      await auditAction({ action: spec.name, input: raw, outcome: "denied", detail: refusal?.message, errorCode: "access-denied" });
+      auditAction({ action: spec.name, input: raw, outcome: "denied", detail: refusal?.message, errorCode: "access-denied" }, actor);
       // A real 401 or 403 for the request, whoever sent it: the page never offers what the person may not do.
       return refusal?.status === 401 || !actor ? unauthorized() : forbidden();
     }
@@ -90,12 +90,12 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (i
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error.issues);
       logOutcome(spec.name, actor, "refused", { fields: Object.keys(fieldErrors) });
-      await auditAction({ action: spec.name, input: raw, outcome: "refused", detail: Object.values(fieldErrors).join(" "), errorCode: "invalid-input" });
+      auditAction({ action: spec.name, input: raw, outcome: "refused", detail: Object.values(fieldErrors).join(" "), errorCode: "invalid-input" }, actor);
       return { ok: false, error: { code: "invalid-input", message: "Some fields need attention; nothing was sent to AWS." }, fieldErrors };
     }
     let entryId: number;
     try {
-      entryId = await beginAuditedChange({ action: spec.name, input: parsed.data });
+      entryId = beginAuditedChange({ action: spec.name, input: parsed.data }, actor);
     } catch (error) {
       console.error(`The audit log could not record ${spec.name}: nothing was changed.`, error);
       logOutcome(spec.name, actor, "refused", { reason: "audit log unavailable" });

@@ -1,9 +1,8 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/types";
-import { currentActor } from "@/server/auth/session";
 import { recordAudit, sharedAuditLog, type AuditEntryInput, type AuditIntent, type AuditSettlement } from "./audit-log";
 
-/** What an action says of an outcome; who acted and when are known here. */
+/** What an action says of an outcome; when is known here. */
 export type ActionAudit = Omit<AuditEntryInput, "actor" | "at">;
 
 /** What an action is about to ask of AWS. */
@@ -12,8 +11,8 @@ export type ActionIntent = Omit<AuditIntent, "actor" | "at">;
 /** Only a request with no session could be recorded as this, and none should reach an action. */
 const NOBODY: AuditActor = { id: "anonymous", name: "Anonymous" };
 
-async function whoActed(): Promise<AuditActor> {
-  const actor = await currentActor();
+/** The person as the log keeps them: who they are, not what they may do. `actor` is the one the caller already read from the session. */
+function asAuditActor(actor: AuditActor | undefined): AuditActor {
   if (!actor) return NOBODY;
   return { id: actor.id, name: actor.name, ...(actor.email ? { email: actor.email } : {}) };
 }
@@ -23,8 +22,8 @@ async function whoActed(): Promise<AuditActor> {
  * Throws when the log cannot be written, and the change must then not be made: no change
  * goes unrecorded.
  */
-export async function beginAuditedChange(intent: ActionIntent): Promise<number> {
-  return sharedAuditLog().begin({ ...intent, actor: await whoActed() }).id;
+export function beginAuditedChange(intent: ActionIntent, actor: AuditActor): number {
+  return sharedAuditLog().begin({ ...intent, actor: asAuditActor(actor) }).id;
 }
 
 /**
@@ -41,12 +40,13 @@ export function settleAuditedChange(id: number, settlement: AuditSettlement): vo
 }
 
 /**
- * Writes an action's refusal (no AWS call was made) to the audit log as the person who asked.
- * A log that cannot be written is reported loudly; nothing changed, so nothing is lost but the record.
+ * Writes a refusal (no AWS call was made) or a sign-in to the audit log as the person who
+ * asked. A log that cannot be written is reported loudly; nothing changed, so nothing is lost
+ * but the record.
  */
-export async function auditAction(entry: ActionAudit): Promise<void> {
+export function auditAction(entry: ActionAudit, actor: AuditActor | undefined): void {
   try {
-    recordAudit({ ...entry, actor: await whoActed() });
+    recordAudit({ ...entry, actor: asAuditActor(actor) });
   } catch (error) {
     console.error(`The audit log could not record ${entry.action} (${entry.outcome}):`, error);
   }

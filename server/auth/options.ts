@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isRole, type Role } from "@/lib/auth/roles";
 import { oidcProviderFromEnv } from "./oidc";
-import { recordAudit } from "@/server/audit/audit-log";
+import { auditAction } from "@/server/audit/record-action";
 import { actorOfSession } from "./session";
 import { sharedSessionStore } from "./session-store";
 import { clientAddress, refusalCode, sharedSignInLimiter } from "./sign-in-limiter";
@@ -31,11 +31,7 @@ function minutes(ms: number): string {
 }
 
 function auditSignIn(username: string, address: string | undefined, outcome: "succeeded" | "denied", detail: string, errorCode?: string): void {
-  try {
-    recordAudit({ actor: { id: username, name: username }, action: "session.sign-in", input: { username, from: address }, outcome, detail, ...(errorCode ? { errorCode } : {}) });
-  } catch (error) {
-    console.error("The audit log could not record a sign-in:", error);
-  }
+  auditAction({ action: "session.sign-in", input: { username, from: address }, outcome, detail, ...(errorCode ? { errorCode } : {}) }, { id: username, name: username });
 }
 
 const passwordSignIn = CredentialsProvider({
