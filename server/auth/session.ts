@@ -1,5 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { can, isMutation, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
@@ -56,16 +57,16 @@ export async function actorOfSession(sessionId: unknown, store: SessionStore = s
 /**
  * The signed-in person, from the session cookie next-auth set (decrypted with NEXTAUTH_SECRET;
  * an expired, forged or foreign cookie reads as nobody) and the server-side session it names,
- * or undefined.
+ * or undefined. Read once per page render (the layout, the page and its reads all ask).
  */
-export async function currentActor(): Promise<Actor | undefined> {
+export const currentActor = cache(async (): Promise<Actor | undefined> => {
   const token = await sessionToken();
   const secret = process.env.NEXTAUTH_SECRET;
   if (!token || !secret) return undefined;
   const claims = await decode({ token, secret }).catch(() => null);
   if (!claims?.sub || (typeof claims.exp === "number" && claims.exp * 1000 < Date.now())) return undefined;
   return actorOfSession(claims.sid);
-}
+});
 
 /** SLIPWAY_READ_ONLY=true: the whole instance refuses every change, whoever asks. */
 export function readOnly(env: NodeJS.ProcessEnv = process.env): boolean {
